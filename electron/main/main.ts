@@ -1,0 +1,82 @@
+import { join } from 'node:path';
+import { app, BrowserWindow, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
+import { createDispatcher } from '../common/ipc/dispatcher.ts';
+import { createCore, type Core } from '../core/core.ts';
+import { registerIpc } from './ipc.ts';
+import { buildMenuTemplate } from './menu.ts';
+import { openPreferences } from './preferences.ts';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, serveAppRequest } from './protocol.ts';
+import { APP_ORIGIN, hardenWebContents } from './security.ts';
+import { createMainWindow } from './window.ts';
+import { restoreBounds } from './window-state.ts';
+
+/**
+ * The composition root: everything Electron-specific is wired here and nowhere else. All logic lives in core;
+ * this file only connects it to windows, menus and the OS.
+ */
+
+// Before 'ready': the app:// scheme must be known as a standard, secure origin.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  void start();
+}
+
+async function start(): Promise<void> {
+  const distDir = join(app.getAppPath(), 'dist');
+  const rendererDir = join(distDir, 'renderer');
+  const preloadPath = join(distDir, 'preload', 'preload.cjs');
+  let core: Core | undefined;
+  let mainWindow: BrowserWindow | undefined;
+
+  app.on('web-contents-created', (_event, contents) => {
+    hardenWebContents(contents, { openExternal: (url) => shell.openExternal(url) });
+  });
+  app.on('second-instance', () => {
+    if (!mainWindow || mainWindow.isDestroyed()) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('will-quit', () => core?.close());
+
+  await app.whenReady();
+
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => {
+    callback(permission === 'clipboard-sanitized-write');
+  });
+  if (process.platform !== 'darwin') {
+    // macOS uses the OS spellchecker and its languages; elsewhere we choose Swedish and English.
+    const available = session.defaultSession.availableSpellCheckerLanguages;
+    session.defaultSession.setSpellCheckerLanguages(['sv', 'en-US'].filter((l) => available.includes(l)));
+  }
+  protocol.handle(APP_SCHEME, (request) => serveAppRequest(request.url, rendererDir));
+
+  core = createCore({ dataDir: app.getPath('userData') });
+  const broadcast = (channel: string, payload: unknown) => {
+    for (const window of BrowserWindow.getAllWindows()) window.webContents.send(channel, payload);
+  };
+  registerIpc(ipcMain, createDispatcher(core.api), broadcast);
+  const openedCore = core;
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(buildMenuTemplate(process.platform, (command) => openedCore.requestCommand({ command }))),
+  );
+
+  const preferences = openPreferences();
+  const displays = screen.getAllDisplays().map((d) => d.workArea);
+  const openWindow = () =>
+    createMainWindow({
+      preloadPath,
+      url: `${APP_ORIGIN}/index.html`,
+      bounds: restoreBounds(preferences.get('windowBounds'), displays),
+      onBoundsChanged: (bounds) => preferences.set('windowBounds', bounds),
+    });
+  mainWindow = openWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) mainWindow = openWindow();
+  });
+}

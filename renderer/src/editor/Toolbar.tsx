@@ -1,0 +1,140 @@
+import { $isLinkNode } from '@lexical/link';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { mergeRegister } from '@lexical/utils';
+import {
+  $getSelection,
+  $isRangeSelection,
+  CAN_REDO_COMMAND,
+  CAN_UNDO_COMMAND,
+  COMMAND_PRIORITY_LOW,
+  FORMAT_TEXT_COMMAND,
+  REDO_COMMAND,
+  SELECTION_CHANGE_COMMAND,
+  UNDO_COMMAND,
+  type TextFormatType,
+} from 'lexical';
+import { useCallback, useEffect, useState } from 'react';
+import { $currentBlockType, type BlockType, setBlockType } from './blockFormat.ts';
+import { OPEN_LINK_DIALOG_COMMAND } from './commands.ts';
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+const MOD = isMac ? '⌘' : 'Ctrl+';
+
+interface FormatState {
+  bold: boolean;
+  italic: boolean;
+  underline: boolean;
+  link: boolean;
+  block: BlockType;
+}
+
+const EMPTY_FORMAT: FormatState = { bold: false, italic: false, underline: false, link: false, block: 'paragraph' };
+
+/** A toolbar that mirrors the format at the caret (aria-pressed) and applies formats to the selection. */
+export function Toolbar() {
+  const [editor] = useLexicalComposerContext();
+  const [format, setFormat] = useState<FormatState>(EMPTY_FORMAT);
+  const [canUndo, setCanUndo] = useState(false);
+  const [canRedo, setCanRedo] = useState(false);
+
+  const refresh = useCallback(() => {
+    const selection = $getSelection();
+    if (!$isRangeSelection(selection)) return;
+    const node = selection.anchor.getNode();
+    setFormat({
+      bold: selection.hasFormat('bold'),
+      italic: selection.hasFormat('italic'),
+      underline: selection.hasFormat('underline'),
+      link: $isLinkNode(node.getParent()) || $isLinkNode(node),
+      block: $currentBlockType(),
+    });
+  }, []);
+
+  useEffect(
+    () =>
+      mergeRegister(
+        editor.registerUpdateListener(({ editorState }) => editorState.read(refresh)),
+        editor.registerCommand(
+          SELECTION_CHANGE_COMMAND,
+          () => {
+            refresh();
+            return false;
+          },
+          COMMAND_PRIORITY_LOW,
+        ),
+        editor.registerCommand(CAN_UNDO_COMMAND, (value) => (setCanUndo(value), false), COMMAND_PRIORITY_LOW),
+        editor.registerCommand(CAN_REDO_COMMAND, (value) => (setCanRedo(value), false), COMMAND_PRIORITY_LOW),
+      ),
+    [editor, refresh],
+  );
+
+  const formatText = (type: TextFormatType) => editor.dispatchCommand(FORMAT_TEXT_COMMAND, type);
+  const block = (type: BlockType) => setBlockType(editor, type, format.block);
+
+  return (
+    <div className="toolbar" role="toolbar" aria-label="Formatting">
+      <ToolButton label="Undo" shortcut={`${MOD}Z`} disabled={!canUndo} onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)}>
+        ↶
+      </ToolButton>
+      <ToolButton label="Redo" shortcut={isMac ? '⇧⌘Z' : 'Ctrl+Y'} disabled={!canRedo} onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)}>
+        ↷
+      </ToolButton>
+      <span className="toolbar-sep" aria-hidden="true" />
+      <ToolButton label="Bold" shortcut={`${MOD}B`} pressed={format.bold} onClick={() => formatText('bold')}>
+        <b>B</b>
+      </ToolButton>
+      <ToolButton label="Italic" shortcut={`${MOD}I`} pressed={format.italic} onClick={() => formatText('italic')}>
+        <i>I</i>
+      </ToolButton>
+      <ToolButton label="Underline" shortcut={`${MOD}U`} pressed={format.underline} onClick={() => formatText('underline')}>
+        <u>U</u>
+      </ToolButton>
+      <ToolButton label="Link" shortcut={`${MOD}K`} pressed={format.link} onClick={() => editor.dispatchCommand(OPEN_LINK_DIALOG_COMMAND, undefined)}>
+        🔗
+      </ToolButton>
+      <span className="toolbar-sep" aria-hidden="true" />
+      <ToolButton label="Heading 2" pressed={format.block === 'h2'} onClick={() => block('h2')}>
+        H2
+      </ToolButton>
+      <ToolButton label="Heading 3" pressed={format.block === 'h3'} onClick={() => block('h3')}>
+        H3
+      </ToolButton>
+      <ToolButton label="Bulleted list" pressed={format.block === 'bullet'} onClick={() => block('bullet')}>
+        •≡
+      </ToolButton>
+      <ToolButton label="Numbered list" pressed={format.block === 'number'} onClick={() => block('number')}>
+        1≡
+      </ToolButton>
+      <ToolButton label="Quote" pressed={format.block === 'quote'} onClick={() => block('quote')}>
+        ❝
+      </ToolButton>
+    </div>
+  );
+}
+
+interface ToolButtonProps {
+  label: string;
+  shortcut?: string;
+  pressed?: boolean;
+  disabled?: boolean;
+  onClick(): void;
+  children: React.ReactNode;
+}
+
+function ToolButton({ label, shortcut, pressed, disabled, onClick, children }: ToolButtonProps) {
+  return (
+    <button
+      type="button"
+      className="tool"
+      aria-label={label}
+      title={shortcut ? `${label} (${shortcut})` : label}
+      aria-pressed={pressed}
+      disabled={disabled}
+      // Keep the editor's selection: a mousedown on the button would otherwise blur it.
+      onMouseDown={(event) => event.preventDefault()}
+      onClick={onClick}
+    >
+      {children}
+    </button>
+  );
+}

@@ -1,0 +1,40 @@
+import { defineConfig } from 'vitest/config';
+
+// Three suites, one runner. `npm test` runs them all (tools/test.ts provisions Chromium and WordPress first).
+// - unit: Node-only, fast: core, common, the shell with `electron` replaced, the transports.
+// - integration: the real WordPress fixture on 127.0.0.1 (tests/fixtures/wordpress).
+// - e2e: the built renderer served by the harness, driven in real Chromium.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
