@@ -1,10 +1,10 @@
 import { join } from 'node:path';
-import type { DatabaseSync } from 'node:sqlite';
 import type { BlogApi } from '../common/api.ts';
-import { APP_COMMANDS } from '../common/commands.ts';
 import { Emitter } from '../common/events.ts';
 import type { AppCommandEvent, PostChangeEvent } from '../common/models.ts';
-import { type Clock, type PostStore, SqlitePostStore, toSummary } from './posts/post-store.ts';
+import { createPostsApi } from './api/posts-api.ts';
+import { createShellApi } from './api/shell-api.ts';
+import { type Clock, SqlitePostStore } from './posts/post-store.ts';
 import { openDatabase } from './storage/database.ts';
 
 export interface CoreOptions {
@@ -26,46 +26,20 @@ export const DATABASE_FILE = 'longhand.sqlite';
 
 export function createCore(options: CoreOptions): Core {
   const db = openDatabase(join(options.dataDir, DATABASE_FILE));
-  const posts = new SqlitePostStore(db, options.clock);
   const postChanges = new Emitter<PostChangeEvent>();
   const commands = new Emitter<AppCommandEvent>();
+  const api: BlogApi = {
+    ...createPostsApi(new SqlitePostStore(db, options.clock), postChanges),
+    ...createShellApi(commands),
+  };
   return {
-    api: createCoreApi(posts, postChanges, commands),
+    api,
     dataDir: options.dataDir,
     requestCommand: (event) => commands.fire(event),
-    close: () => closeAll(db, postChanges, commands),
-  };
-}
-
-function closeAll(db: DatabaseSync, ...emitters: { dispose(): void }[]): void {
-  for (const emitter of emitters) emitter.dispose();
-  if (db.isOpen) db.close();
-}
-
-/**
- * BlogApi over the stores. Storage calls are synchronous (node:sqlite); they are wrapped in async functions so
- * a thrown BlogError becomes a rejected promise, as the contract says. Events fire after the commit.
- */
-function createCoreApi(posts: PostStore, postChanges: Emitter<PostChangeEvent>, commands: Emitter<AppCommandEvent>): BlogApi {
-  return {
-    listPosts: async (query) => posts.list(query),
-    getPost: async (id) => posts.get(id),
-    createPost: async (init) => {
-      const post = posts.create(init);
-      postChanges.fire({ kind: 'created', post: toSummary(post) });
-      return post;
+    close() {
+      postChanges.dispose();
+      commands.dispose();
+      if (db.isOpen) db.close();
     },
-    savePost: async (id, patch) => {
-      const post = posts.save(id, patch);
-      postChanges.fire({ kind: 'saved', post: toSummary(post) });
-      return post;
-    },
-    deletePost: async (id) => {
-      posts.delete(id);
-      postChanges.fire({ kind: 'deleted', id });
-    },
-    listCommands: async () => APP_COMMANDS.map((command) => ({ ...command })),
-    onDidChangePost: postChanges.event,
-    onDidRequestCommand: commands.event,
   };
 }
