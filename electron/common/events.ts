@@ -21,7 +21,8 @@ export class Emitter<T> {
 
   fire(event: T): void {
     const errors: unknown[] = [];
-    for (const listener of [...this.listeners]) {
+    // Iterating the Set itself is safe when a listener disposes itself (deleted entries are skipped).
+    for (const listener of this.listeners) {
       try {
         listener(event);
       } catch (error) {

@@ -14,7 +14,9 @@ export function App() {
   const [confirmDelete, setConfirmDelete] = useState<Post | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const openRef = useRef(open);
-  openRef.current = open;
+  useEffect(() => {
+    openRef.current = open;
+  }, [open]);
 
   const report = useCallback((error: unknown) => setProblem(error instanceof Error ? error.message : String(error)), []);
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launchChromium, screenshotPath } from './support/browser.ts';
-import { type RunningHarness, startHarness } from './support/harness.ts';
+import { type RunningHarness, startHarness } from '../harness/launch.ts';
 
 /**
  * The walking skeleton end to end: the real renderer in real Chromium, on real storage through the harness.

@@ -117,7 +117,7 @@ interface ToolButtonProps {
   shortcut?: string;
   pressed?: boolean;
   disabled?: boolean;
-  onClick(): void;
+  onClick: () => void;
   children: React.ReactNode;
 }
 

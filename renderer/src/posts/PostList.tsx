@@ -4,7 +4,7 @@ import { formatModified } from '../ui/dates.ts';
 export interface PostListProps {
   readonly posts: readonly PostSummary[];
   readonly selectedId: string | null;
-  onSelect(id: string): void;
+  readonly onSelect: (id: string) => void;
 }
 
 /** The list of local posts, newest change first. Arrow keys move, Enter/click opens. */

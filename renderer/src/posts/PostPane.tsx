@@ -1,5 +1,5 @@
 import type { LexicalEditor } from 'lexical';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Post, PostPatch } from '../../../electron/common/models.ts';
 import { blog } from '../blog.ts';
 import { $exportHtml } from '../editor/html.ts';
@@ -10,7 +10,7 @@ import { SaveIndicator } from './SaveIndicator.tsx';
 export interface PostPaneProps {
   readonly post: Post;
   readonly focusTitle: boolean;
-  onDelete(): void;
+  readonly onDelete: () => void;
 }
 
 /**
@@ -25,43 +25,46 @@ export function PostPane({ post, focusTitle, onDelete }: PostPaneProps) {
   const editorRef = useRef<LexicalEditor | null>(null);
   const bodyDirty = useRef(false);
 
-  const autosave = useMemo(
-    () =>
-      new AutosaveController<PostPatch>({
-        collect: () => {
-          const patch: { title: string; html?: string; editorState?: string } = { title: titleRef.current };
-          const editor = editorRef.current;
-          if (bodyDirty.current && editor) {
-            bodyDirty.current = false;
-            const state = editor.getEditorState();
-            patch.editorState = JSON.stringify(state.toJSON());
-            patch.html = state.read(() => $exportHtml(editor));
-          }
-          return patch;
-        },
-        persist: async (patch) => {
-          await blog.savePost(post.id, patch);
-        },
-        onStatus: (next, error) => {
-          setStatus(next);
-          setSaveError(next === 'error' ? describe(error) : null);
-        },
-      }),
-    [post.id],
-  );
+  const autosaveRef = useRef<AutosaveController<PostPatch> | null>(null);
 
+  // One controller per mounted post. Unmounting (switching posts, closing) flushes what is unsaved first.
   useEffect(() => {
+    const autosave = new AutosaveController<PostPatch>({
+      collect: () => {
+        const patch: { title: string; html?: string; editorState?: string } = { title: titleRef.current };
+        const editor = editorRef.current;
+        if (bodyDirty.current && editor) {
+          bodyDirty.current = false;
+          const state = editor.getEditorState();
+          patch.editorState = JSON.stringify(state.toJSON());
+          patch.html = state.read(() => $exportHtml(editor));
+        }
+        return patch;
+      },
+      persist: async (patch) => {
+        await blog.savePost(post.id, patch);
+      },
+      onStatus: (next, error) => {
+        setStatus(next);
+        setSaveError(next === 'error' ? describe(error) : null);
+      },
+    });
+    autosaveRef.current = autosave;
     const flushOnHide = () => {
       if (document.visibilityState === 'hidden') void autosave.flush().catch(() => undefined);
     };
     document.addEventListener('visibilitychange', flushOnHide);
-    window.addEventListener('beforeunload', flushOnHide);
+    window.addEventListener('pagehide', flushOnHide);
     return () => {
       document.removeEventListener('visibilitychange', flushOnHide);
-      window.removeEventListener('beforeunload', flushOnHide);
-      void autosave.flush().catch(() => undefined).finally(() => autosave.dispose());
+      window.removeEventListener('pagehide', flushOnHide);
+      autosaveRef.current = null;
+      void autosave
+        .flush()
+        .catch(() => undefined)
+        .finally(() => autosave.dispose());
     };
-  }, [autosave]);
+  }, [post.id]);
 
   return (
     <section className="post-pane" aria-label="Inlägg">
@@ -81,7 +84,7 @@ export function PostPane({ post, focusTitle, onDelete }: PostPaneProps) {
         onChange={(event) => {
           setTitle(event.target.value);
           titleRef.current = event.target.value;
-          autosave.markDirty();
+          autosaveRef.current?.markDirty();
         }}
         onKeyDown={(event) => {
           if (event.key === 'Enter') {
@@ -100,7 +103,7 @@ export function PostPane({ post, focusTitle, onDelete }: PostPaneProps) {
         placeholder="Skriv här…"
         onChange={() => {
           bodyDirty.current = true;
-          autosave.markDirty();
+          autosaveRef.current?.markDirty();
         }}
       />
     </section>

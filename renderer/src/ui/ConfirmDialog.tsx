@@ -4,8 +4,8 @@ export interface ConfirmDialogProps {
   readonly title: string;
   readonly message: string;
   readonly confirmLabel: string;
-  onConfirm(): void;
-  onCancel(): void;
+  readonly onConfirm: () => void;
+  readonly onCancel: () => void;
 }
 
 /** A modal question (native <dialog>: focus trapped, Escape cancels). The safe choice has the focus. */

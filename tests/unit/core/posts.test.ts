@@ -17,13 +17,12 @@ afterEach(() => {
 });
 
 async function rejection(promise: Promise<unknown>): Promise<BlogError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(BlogError);
-    return error as BlogError;
-  }
-  throw new Error('expected a rejection');
+  const error = await promise.then(
+    () => new Error('expected a rejection'),
+    (reason: unknown) => reason,
+  );
+  expect(error).toBeInstanceOf(BlogError);
+  return error as BlogError;
 }
 
 describe('posts in local storage', () => {
