@@ -15,6 +15,7 @@ import {
 } from 'lexical';
 import { useCallback, useEffect, useState } from 'react';
 import { $currentBlockType, type BlockType, setBlockType } from './blockFormat.ts';
+import { Icon } from '../ui/icons.tsx';
 import { OPEN_LINK_DIALOG_COMMAND } from './commands.ts';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
@@ -74,10 +75,10 @@ export function Toolbar() {
   return (
     <div className="toolbar" role="toolbar" aria-label="Formatting">
       <ToolButton label="Undo" shortcut={`${MOD}Z`} disabled={!canUndo} onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)}>
-        ↶
+        <Icon name="undo" />
       </ToolButton>
       <ToolButton label="Redo" shortcut={isMac ? '⇧⌘Z' : 'Ctrl+Y'} disabled={!canRedo} onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)}>
-        ↷
+        <Icon name="redo" />
       </ToolButton>
       <span className="toolbar-sep" aria-hidden="true" />
       <ToolButton label="Bold" shortcut={`${MOD}B`} pressed={format.bold} onClick={() => formatText('bold')}>
@@ -90,7 +91,7 @@ export function Toolbar() {
         <u>U</u>
       </ToolButton>
       <ToolButton label="Link" shortcut={`${MOD}K`} pressed={format.link} onClick={() => editor.dispatchCommand(OPEN_LINK_DIALOG_COMMAND, undefined)}>
-        🔗
+        <Icon name="link" />
       </ToolButton>
       <span className="toolbar-sep" aria-hidden="true" />
       <ToolButton label="Heading 2" pressed={format.block === 'h2'} onClick={() => block('h2')}>
@@ -100,13 +101,13 @@ export function Toolbar() {
         H3
       </ToolButton>
       <ToolButton label="Bulleted list" pressed={format.block === 'bullet'} onClick={() => block('bullet')}>
-        •≡
+        <Icon name="bulletList" />
       </ToolButton>
       <ToolButton label="Numbered list" pressed={format.block === 'number'} onClick={() => block('number')}>
-        1≡
+        <Icon name="numberList" />
       </ToolButton>
       <ToolButton label="Quote" pressed={format.block === 'quote'} onClick={() => block('quote')}>
-        ❝
+        <Icon name="quote" />
       </ToolButton>
     </div>
   );
