@@ -1,0 +1,160 @@
+// Reading model fields out of HTML elements; shared by the classic and the block classifier.
+// Every reader returns undefined when the markup is not exactly what it understands, so the caller
+// can fall back to an opaque block rather than guess.
+
+import { BLOCK_TAGS, type ElementNode, type HtmlNode, containsTag, getAttr, inner, parseAttrs, significant } from './html.ts';
+import { decodeEntities } from './inline.ts';
+import type { ImageAlign, ImageBlock, ListItem, ListModel } from './model.ts';
+
+/** Inline content: no block-level markup (and no comments, which the editor cannot keep inline). */
+export function isInlineHtml(html: string): boolean {
+  return !containsTag(html, BLOCK_TAGS) && !/<!--/.test(html);
+}
+
+export function trimWs(s: string): string {
+  return s.replace(/^[ \t\n\r\f\v]+|[ \t\n\r\f\v]+$/g, '');
+}
+
+/** The one significant node of a fragment if it is an element spanning all of it (after trimming). */
+export function soleElement(s: string, nodes: HtmlNode[], from = 0, to = s.length): ElementNode | undefined {
+  const sig = significant(s, nodes);
+  const el = sig[0];
+  if (sig.length !== 1 || el?.type !== 'el') return undefined;
+  if (trimWs(s.slice(from, el.start)) !== '' || trimWs(s.slice(el.end, to)) !== '') return undefined;
+  return el;
+}
+
+/** True if the element has a real end tag (the tree builder closes unclosed elements implicitly). */
+export function hasEndTag(s: string, el: ElementNode): boolean {
+  return s.slice(el.innerEnd, el.end).toLowerCase().startsWith(`</${el.name}`);
+}
+
+/** `<ul>`/`<ol>` with `<li>` children, each holding inline HTML and optionally one nested list last. */
+export function readList(s: string, el: ElementNode): ListModel | undefined {
+  if ((el.name !== 'ul' && el.name !== 'ol') || !hasEndTag(s, el)) return undefined;
+  const items: ListItem[] = [];
+  for (const li of significant(s, el.children)) {
+    if (li.type !== 'el' || li.name !== 'li') return undefined;
+    const sig = significant(s, li.children);
+    const nestedIdx = sig.findIndex((n) => n.type === 'el' && (n.name === 'ul' || n.name === 'ol'));
+    let html: string;
+    let children: ListModel | undefined;
+    if (nestedIdx >= 0) {
+      if (nestedIdx !== sig.length - 1) return undefined;
+      const nested = sig[nestedIdx] as ElementNode;
+      children = readList(s, nested);
+      if (!children) return undefined;
+      html = trimWs(s.slice(li.innerStart, nested.start));
+    } else {
+      html = trimWs(inner(s, li));
+    }
+    if (!isInlineHtml(html)) return undefined;
+    items.push(children ? { html, children } : { html });
+  }
+  return { ordered: el.name === 'ol', items };
+}
+
+/** Split text on blank lines (wpautop's paragraphs), trimmed, empties dropped. */
+export function blankLineParagraphs(text: string): string[] {
+  return text.split(/\r?\n[ \t\f\v]*(?:\r?\n[ \t\f\v]*)+/).map(trimWs).filter((p) => p !== '');
+}
+
+const SOLE_CITE = /^<cite(?:\s[^>]*)?>([\s\S]*)<\/cite>$/i;
+
+/**
+ * `<blockquote>` holding either `<p>` elements (and an optional `<cite>` child), or classic text whose
+ * paragraphs are separated by blank lines, the last of which may be a lone `<cite>…</cite>`.
+ */
+export function readQuote(s: string, el: ElementNode): { paragraphs: string[]; citation?: string } | undefined {
+  if (el.name !== 'blockquote' || !hasEndTag(s, el)) return undefined;
+  const sig = significant(s, el.children);
+  const paragraphs: string[] = [];
+  let citation: string | undefined;
+  if (sig.some((n) => n.type === 'el' && n.name === 'p')) {
+    for (const n of sig) {
+      if (n.type !== 'el' || (n.name !== 'p' && n.name !== 'cite') || citation !== undefined) return undefined;
+      const html = trimWs(inner(s, n));
+      if (!isInlineHtml(html)) return undefined;
+      if (n.name === 'cite') citation = html;
+      else paragraphs.push(html);
+    }
+  } else {
+    const text = inner(s, el);
+    if (!isInlineHtml(text)) return undefined;
+    paragraphs.push(...blankLineParagraphs(text));
+    const m = SOLE_CITE.exec(paragraphs[paragraphs.length - 1] ?? '');
+    if (m && !/<\/?cite\b/i.test(m[1]!)) {
+      paragraphs.pop();
+      citation = trimWs(m[1]!);
+    }
+  }
+  return citation === undefined ? { paragraphs } : { paragraphs, citation };
+}
+
+const ALIGNS: ReadonlySet<string> = new Set(['left', 'center', 'right', 'none', 'wide', 'full']);
+
+export function asAlign(v: unknown): ImageAlign | undefined {
+  const a = typeof v === 'string' ? v.replace(/^align/, '') : '';
+  return ALIGNS.has(a) ? (a as ImageAlign) : undefined;
+}
+
+function toInt(v: string | undefined): number | undefined {
+  if (v === undefined || !/^\s*\d+\s*$/.test(v)) return undefined;
+  return parseInt(v, 10);
+}
+
+type ImageFields = Omit<ImageBlock, 'kind' | 'source'>;
+
+/** The fields of an `<img>`, optionally wrapped in `<a href>`; classes align*, size-*, wp-image-N are read. */
+export function readImg(s: string, img: ElementNode, link?: ElementNode): ImageFields | undefined {
+  if (img.name !== 'img') return undefined;
+  const f: ImageFields = { src: '', alt: '' };
+  const extra: Array<[string, string]> = [];
+  for (const [name, value] of parseAttrs(img.attrs)) {
+    if (name === 'src') f.src = decodeEntities(value);
+    else if (name === 'alt') f.alt = decodeEntities(value);
+    else if (name === 'width' && toInt(value) !== undefined) f.width = toInt(value);
+    else if (name === 'height' && toInt(value) !== undefined) f.height = toInt(value);
+    else if (name === 'class') {
+      const rest: string[] = [];
+      for (const c of value.split(/\s+/).filter(Boolean)) {
+        const id = /^wp-image-(\d+)$/.exec(c);
+        const size = /^size-([\w-]+)$/.exec(c);
+        if (id) f.wpImageId = parseInt(id[1]!, 10);
+        else if (size) f.sizeSlug = size[1]!;
+        else if (c.startsWith('align') && asAlign(c)) f.align = asAlign(c);
+        else rest.push(c);
+      }
+      if (rest.length) f.imgClassExtra = rest;
+    } else extra.push([name, value]);
+  }
+  if (!f.src) return undefined;
+  if (extra.length) f.imgExtra = extra;
+  if (link) {
+    const href = getAttr(link.attrs, 'href');
+    if (href === undefined) return undefined;
+    f.linkHref = decodeEntities(href);
+  }
+  return f;
+}
+
+/** `<img>` or `<a href><img></a>` as the first significant node of a list; returns it and the rest. */
+export function leadingImage(
+  s: string,
+  nodes: HtmlNode[],
+): { fields: ImageFields; end: number } | undefined {
+  const first = significant(s, nodes)[0];
+  if (first?.type !== 'el') return undefined;
+  if (first.name === 'img') {
+    const fields = readImg(s, first);
+    return fields && { fields, end: first.end };
+  }
+  if (first.name === 'a' && hasEndTag(s, first)) {
+    const kids = significant(s, first.children);
+    const img = kids[0];
+    if (kids.length !== 1 || img?.type !== 'el') return undefined;
+    const fields = readImg(s, img, first);
+    return fields && { fields, end: first.end };
+  }
+  return undefined;
+}
