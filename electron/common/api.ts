@@ -1,4 +1,5 @@
 import type { PostsApi } from './api/posts.ts';
+import type { PreferencesApi } from './api/preferences.ts';
 import type { ShellApi } from './api/shell.ts';
 import type { Disposer, Listener } from './events.ts';
 
@@ -10,7 +11,7 @@ import type { Disposer, Listener } from './events.ts';
  * Electron IPC (preload ↔ main) and over HTTP/SSE (test harness); `ipc/contract.ts` describes it once, as
  * data, for both transports.
  */
-export interface BlogApi extends PostsApi, ShellApi {}
+export interface BlogApi extends PostsApi, PreferencesApi, ShellApi {}
 
 /** Names of the request/response methods of BlogApi (everything that is not an `onDid…` event). */
 export type BlogApiMethod = { [K in keyof BlogApi]: K extends `onDid${string}` ? never : K }[keyof BlogApi];

@@ -4,7 +4,7 @@ import { createDispatcher } from '../common/ipc/dispatcher.ts';
 import { createCore, type Core } from '../core/core.ts';
 import { registerIpc } from './ipc.ts';
 import { buildMenuTemplate } from './menu.ts';
-import { openPreferences } from './preferences.ts';
+import { openPreferences, storeBackend } from './preferences.ts';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, serveAppRequest } from './protocol.ts';
 import { APP_ORIGIN, hardenWebContents } from './security.ts';
 import { createMainWindow } from './window.ts';
@@ -56,7 +56,8 @@ async function start(): Promise<void> {
   }
   protocol.handle(APP_SCHEME, (request) => serveAppRequest(request.url, rendererDir));
 
-  core = createCore({ dataDir: app.getPath('userData') });
+  const preferences = openPreferences();
+  core = createCore({ dataDir: app.getPath('userData'), preferences: storeBackend(preferences) });
   const broadcast = (channel: string, payload: unknown) => {
     for (const window of BrowserWindow.getAllWindows()) window.webContents.send(channel, payload);
   };
@@ -66,7 +67,6 @@ async function start(): Promise<void> {
     Menu.buildFromTemplate(buildMenuTemplate(process.platform, (command) => openedCore.requestCommand({ command }))),
   );
 
-  const preferences = openPreferences();
   const displays = screen.getAllDisplays().map((d) => d.workArea);
   const openWindow = () =>
     createMainWindow({

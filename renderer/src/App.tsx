@@ -1,14 +1,21 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { AppCommand } from '../../electron/common/commands.ts';
 import type { AppCommandId, Post, PostSummary } from '../../electron/common/models.ts';
 import { blog } from './blog.ts';
 import { PostList } from './posts/PostList.tsx';
 import { PostPane } from './posts/PostPane.tsx';
 import { commandForKey } from './shortcuts.ts';
+import { Icon } from './ui/icons.tsx';
+import { SettingsDialog } from './settings/SettingsDialog.tsx';
+import { usePreferences } from './settings/usePreferences.ts';
 import { ConfirmDialog } from './ui/ConfirmDialog.tsx';
 
 /** The window: the post list on the left, the open post on the right. */
 export function App() {
+  const { t } = useTranslation();
+  const [preferences, setPreferences] = usePreferences();
+  const [settingsOpen, setSettingsOpen] = useState(false);
   const [posts, setPosts] = useState<PostSummary[]>([]);
   const [open, setOpen] = useState<{ post: Post; fresh: boolean } | null>(null);
   const [confirmDelete, setConfirmDelete] = useState<Post | null>(null);
@@ -77,9 +84,14 @@ export function App() {
       <aside className="sidebar">
         <header className="sidebar-header">
           <span className="brand">Longhand</span>
-          <button type="button" className="primary" onClick={newPost} title="Nytt inlägg (Ctrl+N)">
-            Nytt inlägg
-          </button>
+          <div className="sidebar-actions">
+            <button type="button" className="quiet" onClick={() => setSettingsOpen(true)} aria-label={t('app.settings')} title={t('app.settings')}>
+              <Icon name="settings" />
+            </button>
+            <button type="button" className="primary" onClick={newPost} title={t('app.newPostHint', { shortcut: /Mac/.test(navigator.platform) ? '⌘N' : 'Ctrl+N' })}>
+              {t('app.newPost')}
+            </button>
+          </div>
         </header>
         <PostList posts={posts} selectedId={open?.post.id ?? null} onSelect={(id) => select(id)} />
       </aside>
@@ -87,7 +99,7 @@ export function App() {
         {problem && (
           <div className="problem" role="alert">
             {problem}
-            <button type="button" className="quiet" onClick={() => setProblem(null)} aria-label="Stäng">
+            <button type="button" className="quiet" onClick={() => setProblem(null)} aria-label={t('app.close')}>
               ×
             </button>
           </div>
@@ -96,19 +108,21 @@ export function App() {
           <PostPane key={open.post.id} post={open.post} focusTitle={open.fresh} onDelete={() => setConfirmDelete(open.post)} />
         ) : (
           <div className="no-post">
-            <p>Välj ett inlägg till vänster, eller börja på ett nytt.</p>
+            <p>{t('app.noPost')}</p>
           </div>
         )}
       </main>
       {confirmDelete && (
         <ConfirmDialog
-          title="Ta bort inlägget?"
-          message={`”${confirmDelete.title.trim() || 'Utan rubrik'}” tas bort från den här datorn. Det går inte att ångra.`}
-          confirmLabel="Ta bort"
+          title={t('deleteDialog.title')}
+          message={t('deleteDialog.message', { title: confirmDelete.title.trim() || t('list.untitled') })}
+          confirmLabel={t('deleteDialog.confirm')}
+          cancelLabel={t('deleteDialog.cancel')}
           onConfirm={() => deletePost(confirmDelete)}
           onCancel={() => setConfirmDelete(null)}
         />
       )}
+      {settingsOpen && <SettingsDialog preferences={preferences} onChange={setPreferences} onClose={() => setSettingsOpen(false)} />}
     </div>
   );
 }

@@ -27,7 +27,7 @@ afterAll(async () => {
 const TITLE = 'Vecka 17 – nära mig 🙂';
 
 async function openApp(url: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1200, height: 760 } });
+  const page = await browser.newPage({ viewport: { width: 1200, height: 760 }, locale: 'sv-SE' });
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(url);
@@ -38,7 +38,7 @@ async function openApp(url: string): Promise<Page> {
 
 async function snapshot(page: Page) {
   return {
-    title: await page.getByLabel('Rubrik').inputValue(),
+    title: await page.getByLabel('Rubrik', { exact: true }).inputValue(),
     body: await page.getByLabel('Brödtext').innerHTML(),
   };
 }
@@ -49,7 +49,7 @@ test('a post written in the UI survives a reload and a restart of the process', 
   await expect.poll(() => page.getByText('Inga inlägg än', { exact: false }).count()).toBe(1);
 
   await page.getByRole('button', { name: 'Nytt inlägg' }).click();
-  const title = page.getByLabel('Rubrik');
+  const title = page.getByLabel('Rubrik', { exact: true });
   await expect.poll(() => title.evaluate((el) => el === document.activeElement)).toBe(true);
   await title.pressSequentially(TITLE);
   await title.press('Enter'); // Enter in the title moves to the body
@@ -61,7 +61,7 @@ test('a post written in the UI survives a reload and a restart of the process', 
   await page.keyboard.press('ControlOrMeta+b');
   await page.keyboard.type(' att säga ”jag vet inte”.');
   await page.keyboard.press('Enter');
-  await page.getByRole('button', { name: 'Bulleted list' }).click();
+  await page.getByRole('button', { name: 'Punktlista' }).click();
   await page.keyboard.type('Vad gör vi bra?');
   await page.keyboard.press('Enter');
   await page.keyboard.type('Vad kan bli bättre?');
@@ -117,6 +117,25 @@ test('Ctrl/Cmd+N makes a new post from anywhere in the window', async () => {
   const before = await page.getByRole('option').count();
   await page.locator('body').press('ControlOrMeta+n');
   await expect.poll(() => page.getByRole('option').count()).toBe(before + 1);
-  await expect.poll(() => page.getByLabel('Rubrik').evaluate((el) => el === document.activeElement)).toBe(true);
+  await expect.poll(() => page.getByLabel('Rubrik', { exact: true }).evaluate((el) => el === document.activeElement)).toBe(true);
+  await page.close();
+});
+
+test('the UI follows the chosen language at once, and the choice survives a restart', async () => {
+  harness ??= await startHarness(dataDir);
+  const page = await openApp(harness.url);
+  await page.getByRole('button', { name: 'Inställningar' }).click();
+  await page.getByRole('dialog', { name: 'Inställningar' }).getByLabel('Språk').selectOption('en');
+  await page.getByRole('button', { name: 'Done' }).click();
+  await page.getByRole('button', { name: 'New post' }).waitFor();
+  expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+  await page.screenshot({ path: screenshotPath('skeleton-english') });
+
+  await page.reload();
+  await page.getByRole('button', { name: 'New post' }).waitFor();
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByLabel('Language').selectOption('sv');
+  await page.getByRole('button', { name: 'Klar' }).click();
+  await page.getByRole('button', { name: 'Nytt inlägg' }).waitFor();
   await page.close();
 });

@@ -10,6 +10,7 @@ import {
   KEY_MODIFIER_COMMAND,
 } from 'lexical';
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { OPEN_LINK_DIALOG_COMMAND } from './commands.ts';
 import { normalizeLinkUrl } from './links.ts';
 
@@ -21,6 +22,7 @@ interface DialogState {
 
 /** Ctrl/Cmd+K or the toolbar's link button: a small dialog to add, change or remove the link on the selection. */
 export function LinkDialogPlugin() {
+  const { t } = useTranslation();
   const [editor] = useLexicalComposerContext();
   const [dialog, setDialog] = useState<DialogState | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -77,37 +79,37 @@ export function LinkDialogPlugin() {
     event.preventDefault();
     const url = normalizeLinkUrl(dialog.url);
     if (!url) {
-      setError('Ange en webbadress, t.ex. https://exempel.se');
+      setError(t('linkDialog.invalid'));
       return;
     }
     apply(url);
   };
 
   return (
-    <div className="link-dialog" role="dialog" aria-label="Länk" onKeyDown={(e) => e.key === 'Escape' && close()}>
+    <div className="link-dialog" role="dialog" aria-label={t('linkDialog.label')} onKeyDown={(e) => e.key === 'Escape' && close()}>
       <form onSubmit={submit}>
-        <label htmlFor="link-url">Länk</label>
+        <label htmlFor="link-url">{t('linkDialog.label')}</label>
         <input
           id="link-url"
           ref={inputRef}
           type="text"
           inputMode="url"
-          placeholder="https://"
+          placeholder={t('linkDialog.placeholder')}
           value={dialog.url}
           aria-invalid={error !== null}
           aria-describedby={error ? 'link-error' : undefined}
           onChange={(e) => setDialog({ ...dialog, url: e.target.value })}
         />
         <button type="submit" className="primary">
-          Spara
+          {t('linkDialog.save')}
         </button>
         {dialog.hasLink && (
           <button type="button" onClick={() => apply(null)}>
-            Ta bort länk
+            {t('linkDialog.remove')}
           </button>
         )}
         <button type="button" onClick={close}>
-          Avbryt
+          {t('linkDialog.cancel')}
         </button>
       </form>
       {error && (

@@ -14,6 +14,7 @@ import {
   type TextFormatType,
 } from 'lexical';
 import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { $currentBlockType, type BlockType, setBlockType } from './blockFormat.ts';
 import { Icon } from '../ui/icons.tsx';
 import { OPEN_LINK_DIALOG_COMMAND } from './commands.ts';
@@ -33,6 +34,7 @@ const EMPTY_FORMAT: FormatState = { bold: false, italic: false, underline: false
 
 /** A toolbar that mirrors the format at the caret (aria-pressed) and applies formats to the selection. */
 export function Toolbar() {
+  const { t } = useTranslation();
   const [editor] = useLexicalComposerContext();
   const [format, setFormat] = useState<FormatState>(EMPTY_FORMAT);
   const [canUndo, setCanUndo] = useState(false);
@@ -73,40 +75,40 @@ export function Toolbar() {
   const block = (type: BlockType) => setBlockType(editor, type, format.block);
 
   return (
-    <div className="toolbar" role="toolbar" aria-label="Formatting">
-      <ToolButton label="Undo" shortcut={`${MOD}Z`} disabled={!canUndo} onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)}>
+    <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
+      <ToolButton label={t('toolbar.undo')} shortcut={`${MOD}Z`} disabled={!canUndo} onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)}>
         <Icon name="undo" />
       </ToolButton>
-      <ToolButton label="Redo" shortcut={isMac ? '⇧⌘Z' : 'Ctrl+Y'} disabled={!canRedo} onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)}>
+      <ToolButton label={t('toolbar.redo')} shortcut={isMac ? '⇧⌘Z' : 'Ctrl+Y'} disabled={!canRedo} onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)}>
         <Icon name="redo" />
       </ToolButton>
       <span className="toolbar-sep" aria-hidden="true" />
-      <ToolButton label="Bold" shortcut={`${MOD}B`} pressed={format.bold} onClick={() => formatText('bold')}>
+      <ToolButton label={t('toolbar.bold')} shortcut={`${MOD}B`} pressed={format.bold} onClick={() => formatText('bold')}>
         <b>B</b>
       </ToolButton>
-      <ToolButton label="Italic" shortcut={`${MOD}I`} pressed={format.italic} onClick={() => formatText('italic')}>
+      <ToolButton label={t('toolbar.italic')} shortcut={`${MOD}I`} pressed={format.italic} onClick={() => formatText('italic')}>
         <i>I</i>
       </ToolButton>
-      <ToolButton label="Underline" shortcut={`${MOD}U`} pressed={format.underline} onClick={() => formatText('underline')}>
+      <ToolButton label={t('toolbar.underline')} shortcut={`${MOD}U`} pressed={format.underline} onClick={() => formatText('underline')}>
         <u>U</u>
       </ToolButton>
-      <ToolButton label="Link" shortcut={`${MOD}K`} pressed={format.link} onClick={() => editor.dispatchCommand(OPEN_LINK_DIALOG_COMMAND, undefined)}>
+      <ToolButton label={t('toolbar.link')} shortcut={`${MOD}K`} pressed={format.link} onClick={() => editor.dispatchCommand(OPEN_LINK_DIALOG_COMMAND, undefined)}>
         <Icon name="link" />
       </ToolButton>
       <span className="toolbar-sep" aria-hidden="true" />
-      <ToolButton label="Heading 2" pressed={format.block === 'h2'} onClick={() => block('h2')}>
+      <ToolButton label={t('toolbar.heading2')} pressed={format.block === 'h2'} onClick={() => block('h2')}>
         H2
       </ToolButton>
-      <ToolButton label="Heading 3" pressed={format.block === 'h3'} onClick={() => block('h3')}>
+      <ToolButton label={t('toolbar.heading3')} pressed={format.block === 'h3'} onClick={() => block('h3')}>
         H3
       </ToolButton>
-      <ToolButton label="Bulleted list" pressed={format.block === 'bullet'} onClick={() => block('bullet')}>
+      <ToolButton label={t('toolbar.bulletList')} pressed={format.block === 'bullet'} onClick={() => block('bullet')}>
         <Icon name="bulletList" />
       </ToolButton>
-      <ToolButton label="Numbered list" pressed={format.block === 'number'} onClick={() => block('number')}>
+      <ToolButton label={t('toolbar.numberList')} pressed={format.block === 'number'} onClick={() => block('number')}>
         <Icon name="numberList" />
       </ToolButton>
-      <ToolButton label="Quote" pressed={format.block === 'quote'} onClick={() => block('quote')}>
+      <ToolButton label={t('toolbar.quote')} pressed={format.block === 'quote'} onClick={() => block('quote')}>
         <Icon name="quote" />
       </ToolButton>
     </div>

@@ -1,5 +1,7 @@
+import { useTranslation } from 'react-i18next';
 import type { PostSummary } from '../../../electron/common/models.ts';
-import { formatModified } from '../ui/dates.ts';
+import { formatModified } from '../i18n/dates.ts';
+import { localeOf } from '../i18n/i18n.ts';
 
 export interface PostListProps {
   readonly posts: readonly PostSummary[];
@@ -9,8 +11,10 @@ export interface PostListProps {
 
 /** The list of local posts, newest change first. Arrow keys move, Enter/click opens. */
 export function PostList({ posts, selectedId, onSelect }: PostListProps) {
+  const { t, i18n } = useTranslation();
+  const locale = localeOf(i18n.language);
   if (posts.length === 0) {
-    return <p className="empty-list">Inga inlägg än. Skriv ditt första med ”Nytt inlägg”.</p>;
+    return <p className="empty-list">{t('list.empty')}</p>;
   }
   const move = (event: React.KeyboardEvent, index: number) => {
     const next = event.key === 'ArrowDown' ? index + 1 : event.key === 'ArrowUp' ? index - 1 : -1;
@@ -23,7 +27,7 @@ export function PostList({ posts, selectedId, onSelect }: PostListProps) {
     (list?.children[next] as HTMLElement | undefined)?.focus();
   };
   return (
-    <ul className="post-list" role="listbox" aria-label="Inlägg">
+    <ul className="post-list" role="listbox" aria-label={t('list.label')}>
       {posts.map((post, index) => (
         <li
           key={post.id}
@@ -37,9 +41,9 @@ export function PostList({ posts, selectedId, onSelect }: PostListProps) {
             else move(event, index);
           }}
         >
-          <span className="post-item-title">{post.title.trim() || 'Utan rubrik'}</span>
+          <span className="post-item-title">{post.title.trim() || t('list.untitled')}</span>
           <span className="post-item-meta">
-            <time dateTime={new Date(post.modifiedAt).toISOString()}>{formatModified(post.modifiedAt)}</time>
+            <time dateTime={new Date(post.modifiedAt).toISOString()}>{formatModified(post.modifiedAt, locale)}</time>
           </span>
           {post.snippet && <span className="post-item-snippet">{post.snippet}</span>}
         </li>

@@ -1,5 +1,6 @@
 import type { LexicalEditor } from 'lexical';
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Post, PostPatch } from '../../../electron/common/models.ts';
 import { blog } from '../blog.ts';
 import { $exportHtml } from '../editor/html.ts';
@@ -18,6 +19,7 @@ export interface PostPaneProps {
  * old one's unsaved changes on unmount before the next loads.
  */
 export function PostPane({ post, focusTitle, onDelete }: PostPaneProps) {
+  const { t } = useTranslation();
   const [title, setTitle] = useState(post.title);
   const [status, setStatus] = useState<SaveStatus>('saved');
   const [saveError, setSaveError] = useState<string | null>(null);
@@ -67,17 +69,17 @@ export function PostPane({ post, focusTitle, onDelete }: PostPaneProps) {
   }, [post.id]);
 
   return (
-    <section className="post-pane" aria-label="Inlägg">
+    <section className="post-pane" aria-label={t('post.label')}>
       <header className="post-header">
         <SaveIndicator status={status} error={saveError} />
         <button type="button" className="quiet danger" onClick={onDelete}>
-          Ta bort…
+          {t('post.delete')}
         </button>
       </header>
       <input
         className="post-title"
-        aria-label="Rubrik"
-        placeholder="Rubrik"
+        aria-label={t('post.title')}
+        placeholder={t('post.title')}
         value={title}
         autoFocus={focusTitle}
         spellCheck
@@ -99,8 +101,8 @@ export function PostPane({ post, focusTitle, onDelete }: PostPaneProps) {
         initialState={post.editorState}
         initialHtml={post.html}
         editorRef={editorRef}
-        ariaLabel="Brödtext"
-        placeholder="Skriv här…"
+        ariaLabel={t('post.body')}
+        placeholder={t('post.bodyPlaceholder')}
         onChange={() => {
           bodyDirty.current = true;
           autosaveRef.current?.markDirty();

@@ -4,12 +4,13 @@ export interface ConfirmDialogProps {
   readonly title: string;
   readonly message: string;
   readonly confirmLabel: string;
+  readonly cancelLabel: string;
   readonly onConfirm: () => void;
   readonly onCancel: () => void;
 }
 
 /** A modal question (native <dialog>: focus trapped, Escape cancels). The safe choice has the focus. */
-export function ConfirmDialog({ title, message, confirmLabel, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({ title, message, confirmLabel, cancelLabel, onConfirm, onCancel }: ConfirmDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
@@ -30,7 +31,7 @@ export function ConfirmDialog({ title, message, confirmLabel, onConfirm, onCance
       <p id="confirm-message">{message}</p>
       <div className="dialog-actions">
         <button type="button" autoFocus onClick={onCancel}>
-          Avbryt
+          {cancelLabel}
         </button>
         <button type="button" className="danger" onClick={onConfirm}>
           {confirmLabel}
