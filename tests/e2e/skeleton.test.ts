@@ -96,6 +96,7 @@ test('a post written in the UI survives a reload and a restart of the process', 
 test('deleting a post asks first, and Cancel keeps it', async () => {
   harness ??= await startHarness(dataDir);
   const page = await openApp(harness.url);
+  await page.getByRole('option').first().waitFor();
   const before = await page.getByRole('option').count();
   await page.getByRole('option').first().click();
   await page.getByRole('button', { name: 'Ta bort…' }).click();
@@ -114,6 +115,7 @@ test('deleting a post asks first, and Cancel keeps it', async () => {
 test('Ctrl/Cmd+N makes a new post from anywhere in the window', async () => {
   harness ??= await startHarness(dataDir);
   const page = await openApp(harness.url);
+  await page.getByRole('option').first().waitFor();
   const before = await page.getByRole('option').count();
   await page.locator('body').press('ControlOrMeta+n');
   await expect.poll(() => page.getByRole('option').count()).toBe(before + 1);

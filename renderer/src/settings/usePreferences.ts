@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { DEFAULT_PREFERENCES, type Preferences, type ThemePreference } from '../../../electron/common/api/preferences.ts';
+import type { Preferences, ThemePreference } from '../../../electron/common/api/preferences.ts';
 import { blog } from '../blog.ts';
 import { applyLanguage } from '../i18n/i18n.ts';
 
@@ -8,9 +8,12 @@ function applyTheme(theme: ThemePreference): void {
   else document.documentElement.dataset.theme = theme;
 }
 
+/** Shown for the first few milliseconds, until the stored preferences arrive. */
+const UNTIL_LOADED: Preferences = { language: 'system', theme: 'system' };
+
 /** The current preferences, applied to the page (language, theme) now and whenever any window changes them. */
 export function usePreferences(): [Preferences, (patch: Partial<Preferences>) => void] {
-  const [preferences, setPreferences] = useState<Preferences>(DEFAULT_PREFERENCES);
+  const [preferences, setPreferences] = useState<Preferences>(UNTIL_LOADED);
   const apply = useCallback((next: Preferences) => {
     setPreferences(next);
     applyLanguage(next.language);
