@@ -115,7 +115,7 @@ test('deleting a post asks first, and Cancel keeps it', async () => {
 test('Ctrl/Cmd+N makes a new post from anywhere in the window', async () => {
   harness ??= await startHarness(dataDir);
   const page = await openApp(harness.url);
-  await page.getByRole('option').first().waitFor();
+  await page.locator('.post-list, .empty-list').first().waitFor(); // the list has loaded, empty or not
   const before = await page.getByRole('option').count();
   await page.locator('body').press('ControlOrMeta+n');
   await expect.poll(() => page.getByRole('option').count()).toBe(before + 1);
