@@ -1,5 +1,6 @@
 import type { BlogApiEvent, BlogApiMethod } from '../api.ts';
 import type { Validator } from '../validate.ts';
+import { LIBRARY_CONTRACT } from './contract/library.ts';
 import { POSTS_CONTRACT } from './contract/posts.ts';
 import { PREFERENCES_CONTRACT } from './contract/preferences.ts';
 import { SHELL_CONTRACT } from './contract/shell.ts';
@@ -12,12 +13,14 @@ import { SHELL_CONTRACT } from './contract/shell.ts';
  */
 export const METHOD_ARGS = {
   ...POSTS_CONTRACT.methods,
+  ...LIBRARY_CONTRACT.methods,
   ...PREFERENCES_CONTRACT.methods,
   ...SHELL_CONTRACT.methods,
 } as const satisfies Record<BlogApiMethod, readonly Validator<unknown>[]>;
 
 export const EVENTS = {
   ...POSTS_CONTRACT.events,
+  ...LIBRARY_CONTRACT.events,
   ...PREFERENCES_CONTRACT.events,
   ...SHELL_CONTRACT.events,
 } as const satisfies Record<BlogApiEvent, true>;

@@ -59,16 +59,58 @@ function checkOwnership(db: DatabaseSync, path: string): void {
 /**
  * Runs `fn` in one transaction (BEGIN IMMEDIATE: the write lock is taken up front, so two writers never
  * deadlock half-way). Commits if it returns, rolls back if it throws. Side effects (events, network) belong
- * after this returns, never inside: "commit first, then side effects".
+ * after this returns, never inside: "commit first, then side effects". A failure of SQLite itself (disk full,
+ * I/O error, corruption) comes out as a `storage` BlogError saying that nothing was saved. Called inside
+ * another transaction, `fn` simply joins it.
  */
 export function transaction<T>(db: DatabaseSync, fn: () => T): T {
-  db.exec('BEGIN IMMEDIATE');
+  // Nested call (a store method used inside an import's batch): part of the outer transaction, which
+  // commits or rolls back the whole.
+  if (db.isTransaction) return fn();
+  try {
+    db.exec('BEGIN IMMEDIATE');
+  } catch (error) {
+    throw storageError(error);
+  }
   try {
     const result = fn();
     db.exec('COMMIT');
     return result;
   } catch (error) {
-    db.exec('ROLLBACK');
-    throw error;
+    // After SQLITE_FULL or an I/O error SQLite may already have rolled back; a second ROLLBACK would throw
+    // "no transaction is active" and hide the real cause.
+    if (db.isTransaction) db.exec('ROLLBACK');
+    throw storageError(error);
   }
+}
+
+/** SQLite's primary result codes we explain to people (the rest keep SQLite's own words). */
+const SQLITE_FULL = 13;
+const SQLITE_IOERR = 10;
+const SQLITE_CORRUPT = 11;
+const SQLITE_READONLY = 8;
+const SQLITE_BUSY = 5;
+const SQLITE_CONSTRAINT = 19;
+
+/** Leaves BlogErrors and programming errors alone; turns SQLite's errors into `storage` BlogErrors. */
+export function storageError(error: unknown): unknown {
+  if (error instanceof BlogError) return error;
+  const sqlite = error as { code?: string; errcode?: number; message?: string };
+  if (sqlite?.code !== 'ERR_SQLITE_ERROR' || typeof sqlite.errcode !== 'number') return error;
+  const primary = sqlite.errcode & 0xff;
+  const why =
+    primary === SQLITE_FULL
+      ? 'The disk is full (or the library reached its size limit)'
+      : primary === SQLITE_IOERR
+        ? 'The disk could not be read or written'
+        : primary === SQLITE_CORRUPT
+          ? 'The library file is damaged'
+          : primary === SQLITE_READONLY
+            ? 'The library file is read-only'
+            : primary === SQLITE_BUSY
+              ? 'Another program holds the library locked'
+              : primary === SQLITE_CONSTRAINT
+                ? 'The change breaks a rule of the library'
+                : 'The library could not be written';
+  return new BlogError('storage', `${why}; nothing was saved. (${sqlite.message ?? 'SQLite error'})`);
 }

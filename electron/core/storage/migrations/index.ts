@@ -2,6 +2,10 @@ import type { DatabaseSync } from 'node:sqlite';
 import { BlogError } from '../../../common/errors.ts';
 import { migration001 } from './001-posts.ts';
 import { migration002 } from './002-post-snippets.ts';
+import { migration003 } from './003-library.ts';
+import { migration004 } from './004-terms.ts';
+import { migration005 } from './005-revisions.ts';
+import { migration006 } from './006-search.ts';
 
 /**
  * A schema change: numbered, applied once, in its own transaction together with its row in
@@ -13,7 +17,14 @@ export interface Migration {
   up(db: DatabaseSync): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002];
+export const MIGRATIONS: readonly Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+  migration005,
+  migration006,
+];
 
 export const LATEST_VERSION = MIGRATIONS.length;
 
