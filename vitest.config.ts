@@ -25,6 +25,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
+          expect: { poll: { timeout: 10_000 } },
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 180_000,
@@ -35,6 +36,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
+          // The UI answers in milliseconds, but a loaded 2-core CI machine may pause; polls wait up to 10 s.
+          expect: { poll: { timeout: 10_000 } },
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 120_000,

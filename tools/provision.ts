@@ -16,8 +16,14 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.e
   return result.status ?? 1;
 }
 
+const EMOJI_FONT = '/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf';
+
 export function provisionChromium(): boolean {
-  if (existsSync(CHROMIUM)) return true;
+  if (existsSync(CHROMIUM)) {
+    // Screenshots of Swedish posts show 🙂: an emoji font makes them readable (nice to have, never required).
+    if (!existsSync(EMOJI_FONT) && isRoot && hasApt) run('apt-get', ['install', '-y', '-q', '--no-install-recommends', 'fonts-noto-color-emoji']);
+    return true;
+  }
   if (isRoot && hasApt) {
     console.log('▶ installing Chromium and fonts from Debian (apt-get)…');
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };

@@ -5,15 +5,18 @@ import type { LibraryChangeEvent } from '../common/api/library.ts';
 import type { Preferences } from '../common/api/preferences.ts';
 import { Emitter } from '../common/events.ts';
 import type { AppCommandEvent, PostChangeEvent } from '../common/models.ts';
+import { createDocumentsApi } from './api/documents-api.ts';
 import { createLibraryApi } from './api/library-api.ts';
 import { createPostsApi } from './api/posts-api.ts';
 import { createPreferencesApi } from './api/preferences-api.ts';
 import { createShellApi } from './api/shell-api.ts';
+import { createSyncService, type SyncCoreOptions } from './api/sync-api.ts';
 import { Library } from './library/library.ts';
 import { isValidTimeZone } from './library/time.ts';
 import { libraryTimeZone, setLibraryTimeZone } from './library/zones.ts';
 import { type Clock, SqlitePostStore, monotonicClock } from './posts/post-store.ts';
 import { jsonFilePreferences, type PreferencesBackend } from './preferences/preferences-store.ts';
+import type { SecretStore } from './secrets/secret-store.ts';
 import { openDatabase, transaction } from './storage/database.ts';
 
 export interface CoreOptions {
@@ -27,6 +30,10 @@ export interface CoreOptions {
    * Default: what the library was created with (this machine's zone then). Changing it refiles the months.
    */
   readonly timeZone?: string;
+  /** Blog passwords: the shell's safeStorage store; default a MemorySecretStore (harness, tests). */
+  readonly secrets?: SecretStore;
+  /** Sync's network options (fetch, timeouts, backoff, authorize callback, background interval). */
+  readonly sync?: SyncCoreOptions;
 }
 
 /** Everything hard, in one object, with no Electron in it. The shell, the harness and the CLI all use this. */
@@ -65,17 +72,21 @@ export function createCore(options: CoreOptions): Core {
   const commands = new Emitter<AppCommandEvent>();
   const preferenceChanges = new Emitter<Preferences>();
   const preferences = options.preferences ?? jsonFilePreferences(join(options.dataDir, 'preferences.json'));
+  const sync = createSyncService(db, options.dataDir, options.clock ?? monotonicClock(), postChanges, libraryChanges, { ...options.sync, ...(options.secrets ? { secrets: options.secrets } : {}) });
   const api: BlogApi = {
     ...createPostsApi(posts, postChanges),
+    ...createDocumentsApi(posts, postChanges),
     ...createLibraryApi(library, posts, libraryChanges, postChanges),
     ...createPreferencesApi(preferences, preferenceChanges),
     ...createShellApi(commands),
+    ...sync.api,
   };
   return {
     api,
     dataDir: options.dataDir,
     requestCommand: (event) => commands.fire(event),
     close() {
+      sync.close();
       postChanges.dispose();
       libraryChanges.dispose();
       commands.dispose();

@@ -1,11 +1,13 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, protocol, safeStorage, screen, session, shell } from 'electron';
 import { createDispatcher } from '../common/ipc/dispatcher.ts';
 import { createCore, type Core } from '../core/core.ts';
+import { handleDeepLinks } from './deep-links.ts';
 import { registerIpc } from './ipc.ts';
 import { buildMenuTemplate } from './menu.ts';
 import { openPreferences, storeBackend } from './preferences.ts';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, serveAppRequest } from './protocol.ts';
+import { SafeStorageSecretStore } from './secrets.ts';
 import { APP_ORIGIN, hardenWebContents } from './security.ts';
 import { createMainWindow } from './window.ts';
 import { restoreBounds } from './window-state.ts';
@@ -57,12 +59,23 @@ async function start(): Promise<void> {
   protocol.handle(APP_SCHEME, (request) => serveAppRequest(request.url, rendererDir));
 
   const preferences = openPreferences();
-  core = createCore({ dataDir: app.getPath('userData'), preferences: storeBackend(preferences) });
+  const userData = app.getPath('userData');
+  core = createCore({
+    dataDir: userData,
+    preferences: storeBackend(preferences),
+    // Blog passwords: encrypted by the OS keychain, in their own file; never in electron-store or SQLite.
+    secrets: new SafeStorageSecretStore(join(userData, 'secrets.json'), safeStorage),
+    // Queued actions go out soon after they are queued, and the archive is refreshed every few minutes.
+    sync: { backgroundIntervalMs: 5 * 60_000 },
+  });
   const broadcast = (channel: string, payload: unknown) => {
     for (const window of BrowserWindow.getAllWindows()) window.webContents.send(channel, payload);
   };
   registerIpc(ipcMain, createDispatcher(core.api), broadcast);
   const openedCore = core;
+  handleDeepLinks(app, process.argv, (url) => {
+    openedCore.api.completeAuthorization(url).catch((error: unknown) => console.error('authorization failed', error));
+  });
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(buildMenuTemplate(process.platform, (command) => openedCore.requestCommand({ command }))),
   );

@@ -1,33 +1,48 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppCommand } from '../../electron/common/commands.ts';
-import type { AppCommandId, Post, PostSummary } from '../../electron/common/models.ts';
+import type { AppCommandId, Post } from '../../electron/common/models.ts';
 import { blog } from './blog.ts';
-import { PostList } from './posts/PostList.tsx';
+import { PostListPane } from './desk/PostListPane.tsx';
+import { ALL, type ListSelection } from './desk/selection.ts';
+import { Sidebar } from './desk/Sidebar.tsx';
+import { useLibraryOverview } from './desk/useLibraryData.ts';
+import { Inspector } from './inspector/Inspector.tsx';
 import { PostPane } from './posts/PostPane.tsx';
-import { commandForKey } from './shortcuts.ts';
-import { Icon } from './ui/icons.tsx';
 import { SettingsDialog } from './settings/SettingsDialog.tsx';
 import { usePreferences } from './settings/usePreferences.ts';
+import { commandForKey } from './shortcuts.ts';
+import { AddBlogDialog } from './sync/AddBlogDialog.tsx';
+import { ConflictsView } from './sync/ConflictsView.tsx';
+import { OutboxView } from './sync/OutboxView.tsx';
+import { SyncStatusBar } from './sync/SyncStatusBar.tsx';
+import { useSyncStatus } from './sync/useSync.ts';
 import { ConfirmDialog } from './ui/ConfirmDialog.tsx';
+import { Icon } from './ui/icons.tsx';
 
-/** The window: the post list on the left, the open post on the right. */
+/** The writer's desk: the archive's map on the left, the posts of the chosen view in the middle, the open post on the right. */
 export function App() {
   const { t } = useTranslation();
   const [preferences, setPreferences] = usePreferences();
+  const overview = useLibraryOverview();
+  const { status: syncStatus, progress } = useSyncStatus();
+  const [addBlog, setAddBlog] = useState<{ url?: string } | null>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
-  const [posts, setPosts] = useState<PostSummary[]>([]);
+  const [selection, setSelection] = useState<ListSelection>(ALL);
   const [open, setOpen] = useState<{ post: Post; fresh: boolean } | null>(null);
   const [confirmDelete, setConfirmDelete] = useState<Post | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [inspectorOpen, setInspectorOpen] = useState(true);
+  // While a revision is restored the editor is unmounted, so its last unsaved keystrokes are flushed first and
+  // the restored text is what it shows afterwards.
+  const [paneHidden, setPaneHidden] = useState(false);
+  const [restores, setRestores] = useState(0);
   const openRef = useRef(open);
   useEffect(() => {
     openRef.current = open;
   }, [open]);
 
   const report = useCallback((error: unknown) => setProblem(error instanceof Error ? error.message : String(error)), []);
-
-  const refresh = useCallback(() => blog.listPosts().then(setPosts, report), [report]);
 
   const select = useCallback(
     (id: string, fresh = false) => {
@@ -49,9 +64,27 @@ export function App() {
     [newPost],
   );
 
+  // The inspector and the publish bar follow the open post as it changes (saves, settings, sync); the editor
+  // keeps its own state and is not remounted by this.
   useEffect(() => {
-    void refresh();
-    const disposeChanges = blog.onDidChangePost(() => void refresh());
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const dispose = blog.onDidChangePost((event) => {
+      const current = openRef.current;
+      if (!current || event.kind === 'deleted' || (event.kind !== 'bulk' && event.post.id !== current.post.id)) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        blog.getPost(current.post.id).then((post) => {
+          if (openRef.current?.post.id === post.id) setOpen({ post, fresh: false });
+        }, () => undefined);
+      }, 200);
+    });
+    return () => {
+      clearTimeout(timer);
+      dispose();
+    };
+  }, []);
+
+  useEffect(() => {
     const disposeCommands = blog.onDidRequestCommand(({ command }) => runCommand(command));
     let commands: AppCommand[] = [];
     blog.listCommands().then((list) => (commands = list), report);
@@ -63,20 +96,28 @@ export function App() {
     };
     window.addEventListener('keydown', onKey);
     return () => {
-      disposeChanges();
       disposeCommands();
       window.removeEventListener('keydown', onKey);
     };
-  }, [refresh, runCommand, report]);
+  }, [runCommand, report]);
+
+  const restore = async (revisionId: number) => {
+    const current = openRef.current;
+    if (!current) return;
+    setPaneHidden(true);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    try {
+      const post = await blog.restoreRevision(current.post.id, revisionId);
+      setOpen({ post, fresh: false });
+      setRestores((n) => n + 1);
+    } finally {
+      setPaneHidden(false);
+    }
+  };
 
   const deletePost = (post: Post) => {
     setConfirmDelete(null);
-    const index = posts.findIndex((p) => p.id === post.id);
-    const neighbour = posts[index + 1] ?? posts[index - 1];
-    blog.deletePost(post.id).then(() => {
-      setOpen(null);
-      if (neighbour && neighbour.id !== post.id) select(neighbour.id);
-    }, report);
+    blog.deletePost(post.id).then(() => setOpen(null), report);
   };
 
   return (
@@ -93,9 +134,20 @@ export function App() {
             </button>
           </div>
         </header>
-        <PostList posts={posts} selectedId={open?.post.id ?? null} onSelect={(id) => select(id)} />
+        <Sidebar selection={selection} onSelect={setSelection} overview={overview} sync={syncStatus} onAddBlog={() => setAddBlog({})} />
       </aside>
-      <main className="main">
+      {selection.kind === 'outbox' || selection.kind === 'conflicts' ? (
+        <main className="main special-view">
+          {selection.kind === 'outbox' ? (
+            <OutboxView onOpenPost={(id) => (setSelection(ALL), select(id))} onError={report} />
+          ) : (
+            <ConflictsView onResolved={(id) => (setSelection(ALL), select(id))} onError={report} />
+          )}
+        </main>
+      ) : (
+        <PostListPane selection={selection} selectedId={open?.post.id ?? null} onOpen={(id) => select(id)} />
+      )}
+      <main className="main" hidden={selection.kind === 'outbox' || selection.kind === 'conflicts'}>
         {problem && (
           <div className="problem" role="alert">
             {problem}
@@ -105,13 +157,35 @@ export function App() {
           </div>
         )}
         {open ? (
-          <PostPane key={open.post.id} post={open.post} focusTitle={open.fresh} onDelete={() => setConfirmDelete(open.post)} />
+          <div className={inspectorOpen ? 'workspace with-inspector' : 'workspace'}>
+            <button
+              type="button"
+              className="quiet inspector-toggle"
+              aria-pressed={inspectorOpen}
+              aria-label={inspectorOpen ? t('inspector.hide') : t('inspector.show')}
+              title={inspectorOpen ? t('inspector.hide') : t('inspector.show')}
+              onClick={() => setInspectorOpen(!inspectorOpen)}
+            >
+              <Icon name="sidebar" />
+            </button>
+            {!paneHidden && (
+              <PostPane key={`${open.post.id}:${restores}`} post={open.post} focusTitle={open.fresh} onDelete={() => setConfirmDelete(open.post)} />
+            )}
+            {inspectorOpen && <Inspector key={open.post.id} post={open.post} onRestore={restore} onError={report} />}
+          </div>
         ) : (
           <div className="no-post">
             <p>{t('app.noPost')}</p>
           </div>
         )}
       </main>
+      <SyncStatusBar
+        overview={overview}
+        status={syncStatus}
+        progress={progress}
+        onError={report}
+        onReauthenticate={(blogId) => void blog.listBlogs().then((blogs) => setAddBlog({ url: blogs.find((b) => b.id === blogId)?.url }), report)}
+      />
       {confirmDelete && (
         <ConfirmDialog
           title={t('deleteDialog.title')}
@@ -122,6 +196,7 @@ export function App() {
           onCancel={() => setConfirmDelete(null)}
         />
       )}
+      {addBlog && <AddBlogDialog initialUrl={addBlog.url} onClose={() => setAddBlog(null)} />}
       {settingsOpen && <SettingsDialog preferences={preferences} onChange={setPreferences} onClose={() => setSettingsOpen(false)} />}
     </div>
   );

@@ -69,7 +69,7 @@ test('a post written in the UI survives a reload and a restart of the process', 
   await expect.poll(() => body.locator('strong, b').first().textContent()).toBe('modigt');
   await expect.poll(() => body.locator('li').count()).toBe(2);
   await expect.poll(() => page.getByRole('status').getAttribute('data-status')).toBe('saved');
-  await expect.poll(() => page.getByRole('option').first().textContent()).toContain(TITLE);
+  await expect.poll(() => page.getByRole('listbox').getByRole('option').first().textContent()).toContain(TITLE);
 
   const written = await snapshot(page);
   expect(written.title).toBe(TITLE);
@@ -96,19 +96,19 @@ test('a post written in the UI survives a reload and a restart of the process', 
 test('deleting a post asks first, and Cancel keeps it', async () => {
   harness ??= await startHarness(dataDir);
   const page = await openApp(harness.url);
-  await page.getByRole('option').first().waitFor();
-  const before = await page.getByRole('option').count();
-  await page.getByRole('option').first().click();
+  await page.getByRole('listbox').getByRole('option').first().waitFor();
+  const before = await page.getByRole('listbox').getByRole('option').count();
+  await page.getByRole('listbox').getByRole('option').first().click();
   await page.getByRole('button', { name: 'Ta bort…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Ta bort inlägget?' });
   await dialog.waitFor();
   await page.screenshot({ path: screenshotPath('skeleton-confirm-delete') });
   await dialog.getByRole('button', { name: 'Avbryt' }).click();
-  expect(await page.getByRole('option').count()).toBe(before);
+  expect(await page.getByRole('listbox').getByRole('option').count()).toBe(before);
 
   await page.getByRole('button', { name: 'Ta bort…' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Ta bort', exact: true }).click();
-  await expect.poll(() => page.getByRole('option').count()).toBe(before - 1);
+  await expect.poll(() => page.getByRole('listbox').getByRole('option').count()).toBe(before - 1);
   await page.close();
 });
 
@@ -116,9 +116,9 @@ test('Ctrl/Cmd+N makes a new post from anywhere in the window', async () => {
   harness ??= await startHarness(dataDir);
   const page = await openApp(harness.url);
   await page.locator('.post-list, .empty-list').first().waitFor(); // the list has loaded, empty or not
-  const before = await page.getByRole('option').count();
+  const before = await page.getByRole('listbox').getByRole('option').count();
   await page.locator('body').press('ControlOrMeta+n');
-  await expect.poll(() => page.getByRole('option').count()).toBe(before + 1);
+  await expect.poll(() => page.getByRole('listbox').getByRole('option').count()).toBe(before + 1);
   await expect.poll(() => page.getByLabel('Rubrik', { exact: true }).evaluate((el) => el === document.activeElement)).toBe(true);
   await page.close();
 });
@@ -126,7 +126,7 @@ test('Ctrl/Cmd+N makes a new post from anywhere in the window', async () => {
 test('the UI follows the chosen language at once, and the choice survives a restart', async () => {
   harness ??= await startHarness(dataDir);
   const page = await openApp(harness.url);
-  await page.getByRole('button', { name: 'Inställningar' }).click();
+  await page.getByRole('button', { name: 'Inställningar', exact: true }).click();
   await page.getByRole('dialog', { name: 'Inställningar' }).getByLabel('Språk').selectOption('en');
   await page.getByRole('button', { name: 'Done' }).click();
   await page.getByRole('button', { name: 'New post' }).waitFor();
@@ -135,7 +135,7 @@ test('the UI follows the chosen language at once, and the choice survives a rest
 
   await page.reload();
   await page.getByRole('button', { name: 'New post' }).waitFor();
-  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
   await page.getByLabel('Language').selectOption('sv');
   await page.getByRole('button', { name: 'Klar' }).click();
   await page.getByRole('button', { name: 'Nytt inlägg' }).waitFor();

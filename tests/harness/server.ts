@@ -5,8 +5,8 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { EVENT_NAMES } from '../../electron/common/ipc/contract.ts';
-import { createDispatcher } from '../../electron/common/ipc/dispatcher.ts';
-import { createCore } from '../../electron/core/core.ts';
+import { createDispatcher, type Dispatcher } from '../../electron/common/ipc/dispatcher.ts';
+import { type Core, createCore } from '../../electron/core/core.ts';
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/security.ts';
 import { API_PATH, EVENTS_PATH } from './http-transport.ts';
 
@@ -44,9 +44,11 @@ if (!dataDir) {
   process.exit(2);
 }
 const rendererDir = resolve(values.renderer);
-const core = createCore({ dataDir });
-const dispatcher = createDispatcher(core.api);
+const AUTHORIZE_PATH = '/__authorize';
 const clientBundle = await buildClient();
+// Core starts once the port is known: WordPress' authorize page sends the browser back to this server.
+let core: Core;
+let dispatcher: Dispatcher;
 
 const server = createServer((req, res) => {
   handle(req, res).catch((error: unknown) => {
@@ -77,6 +79,13 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
       dispatcher.subscribe(event, (payload) => res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`)),
     );
     req.on('close', () => disposers.forEach((dispose) => dispose()));
+    return;
+  }
+  if (req.method === 'GET' && url.pathname === AUTHORIZE_PATH) {
+    // Plays the longhand:// protocol handler of the app: hand the callback to core, tell the browser it's done.
+    const result = await dispatcher.invoke('completeAuthorization', [url.href]);
+    res.writeHead(result.ok ? 200 : 400, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(result.ok ? '<p>Longhand är ansluten. Du kan stänga fliken.</p>' : `<p>${escapeHtml(result.error.message)}</p>`);
     return;
   }
   if (req.method === 'GET' && url.pathname === CLIENT_PATH) {
@@ -145,7 +154,7 @@ async function buildClient(): Promise<string> {
 
 const shutdown = () => {
   server.close();
-  core.close();
+  core?.close();
   process.exit(0);
 };
 process.on('SIGTERM', shutdown);
@@ -154,5 +163,12 @@ process.on('SIGINT', shutdown);
 server.listen(Number(values.port), '127.0.0.1', () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  process.stdout.write(`HARNESS_URL=http://127.0.0.1:${port}\n`);
+  const origin = `http://127.0.0.1:${port}`;
+  core = createCore({ dataDir, sync: { authorizeCallbackUrl: `${origin}${AUTHORIZE_PATH}` } });
+  dispatcher = createDispatcher(core.api);
+  process.stdout.write(`HARNESS_URL=${origin}\n`);
 });
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+}

@@ -1,9 +1,11 @@
 import type { BlogApiEvent, BlogApiMethod } from '../api.ts';
 import type { Validator } from '../validate.ts';
+import { DOCUMENTS_CONTRACT } from './contract/documents.ts';
 import { LIBRARY_CONTRACT } from './contract/library.ts';
 import { POSTS_CONTRACT } from './contract/posts.ts';
 import { PREFERENCES_CONTRACT } from './contract/preferences.ts';
 import { SHELL_CONTRACT } from './contract/shell.ts';
+import { SYNC_CONTRACT } from './contract/sync.ts';
 
 /**
  * BlogApi described once, as data, for every transport: which methods exist and how their arguments are
@@ -13,16 +15,20 @@ import { SHELL_CONTRACT } from './contract/shell.ts';
  */
 export const METHOD_ARGS = {
   ...POSTS_CONTRACT.methods,
+  ...DOCUMENTS_CONTRACT.methods,
   ...LIBRARY_CONTRACT.methods,
   ...PREFERENCES_CONTRACT.methods,
   ...SHELL_CONTRACT.methods,
+  ...SYNC_CONTRACT.methods,
 } as const satisfies Record<BlogApiMethod, readonly Validator<unknown>[]>;
 
 export const EVENTS = {
   ...POSTS_CONTRACT.events,
+  ...DOCUMENTS_CONTRACT.events,
   ...LIBRARY_CONTRACT.events,
   ...PREFERENCES_CONTRACT.events,
   ...SHELL_CONTRACT.events,
+  ...SYNC_CONTRACT.events,
 } as const satisfies Record<BlogApiEvent, true>;
 
 export const METHOD_NAMES = Object.keys(METHOD_ARGS) as BlogApiMethod[];

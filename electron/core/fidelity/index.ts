@@ -7,7 +7,7 @@
 //   serializePost(out, post.separators, post.dialect)      // === raw if nothing changed
 
 export type {
-  BlockBase, BlockKind, Dialect, EmbedBlock, HeadingBlock, ImageAlign, ImageBlock, ListBlock, ListItem, ListModel,
+  BlockBase, BlockKind, Dialect, DocumentDraft, EmbedBlock, HeadingBlock, ImageAlign, ImageBlock, ListBlock, ListItem, ListModel,
   MoreBlock, OpaqueBlock, ParagraphBlock, ParsedPost, QuoteBlock, SeparatorBlock, SourceBlock,
 } from './model.ts';
 export { NORMAL_SEPARATOR } from './model.ts';

@@ -97,7 +97,8 @@ export function serializeBlocks(b: SourceBlock): string {
     case 'paragraph':
       return delimit('core/paragraph', attrs, `<p${b.tagAttrs ?? ''}>${b.html}</p>`);
     case 'heading':
-      attrs['level'] = b.level === 2 ? undefined : b.level;
+      // 2 is the default and left out, unless the original spelled it out (keep its bytes where we can).
+      attrs['level'] = b.level === 2 && b.attrs?.['level'] === undefined ? undefined : b.level;
       return delimit('core/heading', attrs, `<h${b.level}${b.tagAttrs ?? ''}>${b.html}</h${b.level}>`);
     case 'list':
       attrs['ordered'] = b.ordered ? true : undefined;

@@ -131,6 +131,11 @@ export interface PostPage {
   readonly totalPages: number | null;
   /** Whether a later page exists. Pages are ordered by id, so posts created meanwhile land at the end. */
   readonly hasMore: boolean;
+  /**
+   * The blog's clock when it answered (HTTP `Date`, whole seconds, UTC ISO), or null. The engine's pull cursor
+   * follows the server's clock, never this machine's, so a skewed laptop clock cannot skip changes.
+   */
+  readonly serverTime?: string | null;
 }
 
 export interface RequestCounts {
@@ -186,6 +191,13 @@ export interface BlogAdapter {
   uploadMedia(bytes: Uint8Array, upload: MediaUpload): Promise<RemoteMedia>;
   /** A previous upload of the same content (by its hash prefix in the file name), or null. */
   findMediaBySha256(sha256: string): Promise<RemoteMedia | null>;
+  /** Metadata of the given media items (missing ones are left out), in any order. */
+  getMedia(ids: readonly RemoteId[]): Promise<RemoteMedia[]>;
+  /**
+   * The bytes of a media file (its public URL), or null when it is larger than `maxBytes` (checked against the
+   * announced length before reading, and while reading). Downloads count in `counts()` like every request.
+   */
+  downloadMedia(url: string, maxBytes: number): Promise<Uint8Array | null>;
 
   /** Requests and body bytes so far (benchmarks: a no-change sync must stay at ≤ 2 requests). */
   counts(): RequestCounts;

@@ -94,6 +94,11 @@ export class HttpClient {
     }
   }
 
+  /** The fetch this client uses (downloads go through the same one, so tests and proxies see them). */
+  get fetcher(): typeof fetch {
+    return this.#fetch;
+  }
+
   /** Everything that must never show up in an error message or log line. */
   get secrets(): SecretLike[] {
     if (!this.#auth || !this.#authorization) return [];
@@ -175,6 +180,51 @@ export class HttpClient {
       });
     }
     return { status: response.status, headers: response.headers, body: parsed as T, url: response.url || url.href };
+  }
+}
+
+export interface DownloadOptions {
+  /** Give up (null) when the file is larger: checked against Content-Length first, then while reading. */
+  readonly maxBytes: number;
+  readonly timeoutMs?: number;
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * A public file (a media item's URL), streamed, without credentials: media may live on another host (a CDN),
+ * which must never see the Application Password. Null when it exceeds `maxBytes`; errors as in request().
+ */
+export async function downloadFile(client: HttpClient, fetcher: typeof fetch, url: string, options: DownloadOptions): Promise<Uint8Array | null> {
+  const context = { method: 'GET', url, secrets: client.secrets };
+  const deadline = AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const controller = new AbortController();
+  const signal = AbortSignal.any([deadline, controller.signal, ...(options.signal ? [options.signal] : [])]);
+  client.stats.requests += 1;
+  try {
+    const response = await fetcher(url, { headers: { 'User-Agent': USER_AGENT }, signal, redirect: 'follow' });
+    if (!response.ok) {
+      await response.body?.cancel();
+      throw classifyStatus(response.status, undefined, response.headers, context);
+    }
+    const announced = Number(response.headers.get('content-length') ?? Number.NaN);
+    if (announced > options.maxBytes || !response.body) {
+      controller.abort();
+      return null;
+    }
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
+      size += chunk.byteLength;
+      client.stats.bytesReceived += chunk.byteLength;
+      if (size > options.maxBytes) {
+        controller.abort();
+        return null;
+      }
+      chunks.push(chunk);
+    }
+    return Buffer.concat(chunks);
+  } catch (error) {
+    throw classifyFetchError(error, context);
   }
 }
 

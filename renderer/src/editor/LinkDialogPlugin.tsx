@@ -17,6 +17,9 @@ import { normalizeLinkUrl } from './links.ts';
 interface DialogState {
   url: string;
   hasLink: boolean;
+  /** The link's own target and rel, kept when only its address changes (new links get neither). */
+  target: string | null;
+  rel: string | null;
   selection: BaseSelection | null;
 }
 
@@ -33,13 +36,19 @@ export function LinkDialogPlugin() {
       editor.getEditorState().read(() => {
         const selection = $getSelection();
         let url = '';
+        let target: string | null = null;
+        let rel: string | null = null;
         if ($isRangeSelection(selection)) {
           const node = selection.anchor.getNode();
           const link = $isLinkNode(node) ? node : node.getParent();
-          if ($isLinkNode(link)) url = link.getURL();
+          if ($isLinkNode(link)) {
+            url = link.getURL();
+            target = link.getTarget();
+            rel = link.getRel();
+          }
         }
         setError(null);
-        setDialog({ url, hasLink: url !== '', selection: selection?.clone() ?? null });
+        setDialog({ url, hasLink: url !== '', target, rel, selection: selection?.clone() ?? null });
       });
       return true;
     };
@@ -72,7 +81,8 @@ export function LinkDialogPlugin() {
     editor.update(() => {
       if (dialog.selection) $setSelection(dialog.selection.clone());
     });
-    editor.dispatchCommand(TOGGLE_LINK_COMMAND, url);
+    // An explicit rel: Lexical would otherwise add rel="noreferrer" to every link in the post.
+    editor.dispatchCommand(TOGGLE_LINK_COMMAND, url === null ? null : { url, target: dialog.target, rel: dialog.rel });
     close();
   };
   const submit = (event: React.FormEvent) => {

@@ -5,6 +5,7 @@ export const editorTheme: EditorThemeClasses = {
   paragraph: 'lh-p',
   heading: { h1: 'lh-h1', h2: 'lh-h2', h3: 'lh-h3', h4: 'lh-h4' },
   quote: 'lh-quote',
+  quoteCitation: 'lh-quote-cite',
   list: {
     ul: 'lh-ul',
     ol: 'lh-ol',

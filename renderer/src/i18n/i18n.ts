@@ -1,7 +1,10 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { LanguagePreference } from '../../../electron/common/api/preferences.ts';
+import { deskEn, deskSv } from './desk.ts';
 import { en } from './en.ts';
+import { inspectorEn, inspectorSv } from './inspector.ts';
+import { syncEn, syncSv } from './sync.ts';
 import { sv } from './sv.ts';
 
 export type Language = 'sv' | 'en';
@@ -22,7 +25,7 @@ export function resolveLanguage(preference: LanguagePreference, systemLanguages:
 /** Starts i18next in the system language; preferences switch it later without a restart. */
 export function initI18n(): typeof i18next {
   void i18next.use(initReactI18next).init({
-    resources: { sv: { translation: sv }, en: { translation: en } },
+    resources: { sv: { translation: { ...sv, desk: deskSv, inspector: inspectorSv, sync: syncSv } }, en: { translation: { ...en, desk: deskEn, inspector: inspectorEn, sync: syncEn } } },
     lng: resolveLanguage('system'),
     fallbackLng: 'en',
     interpolation: { escapeValue: false }, // React escapes

@@ -8,7 +8,9 @@
  *
  * What gets saved is collected at save time (`collect`), not at every keystroke: serialising a long post on
  * each key would cost more than the typing itself. One save is in flight at a time; changes that arrive
- * meanwhile are saved right after. A failed save keeps the changes dirty and retries with backoff.
+ * meanwhile are saved after it under the same two rules (a pause, or `maxWaitMs` after the first of them),
+ * not at once: back-to-back saves while someone types would cost the page a save per round trip, and the
+ * bound above holds either way. A failed save keeps the changes dirty and retries with backoff.
  */
 export type SaveStatus = 'saved' | 'dirty' | 'saving' | 'error';
 
@@ -113,7 +115,8 @@ export class AutosaveController<P> {
       this.inFlight = undefined;
       if (this.dirty) {
         this.setStatus('dirty');
-        this.schedule(0);
+        const now = this.options.timers.now();
+        this.schedule(Math.max(0, Math.min(this.options.delayMs, this.firstDirtyAt + this.options.maxWaitMs - now)));
       } else {
         this.setStatus('saved');
       }

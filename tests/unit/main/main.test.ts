@@ -33,6 +33,7 @@ vi.mock('electron', () => ({
     getAppPath: () => '/opt/longhand',
     getPath: (name: string) => (name === 'userData' ? userData : '/tmp'),
     quit: vi.fn(),
+    setAsDefaultProtocolClient: () => (calls.push('protocol-client:longhand'), true),
   },
   BrowserWindow: FakeBrowserWindow,
   ipcMain,
@@ -59,6 +60,7 @@ vi.mock('electron', () => ({
     },
   },
   shell: { openExternal: vi.fn(async () => undefined) },
+  safeStorage: { isEncryptionAvailable: () => true, encryptString: (s: string) => Buffer.from(s), decryptString: (b: Buffer) => b.toString() },
 }));
 
 test('main.ts wires a secure window, the protocol, IPC and the menu', async () => {
@@ -69,6 +71,7 @@ test('main.ts wires a secure window, the protocol, IPC and the menu', async () =
   expect(calls.indexOf('privileged:app')).toBeLessThan(calls.indexOf('ready'));
   expect(calls).toContain('single-instance');
   expect(calls).toContain('handle:app');
+  expect(calls).toContain('protocol-client:longhand');
   expect(privileges).toEqual([expect.objectContaining({ standard: true, secure: true })]);
   // Linux and Windows get Swedish and English (macOS uses the OS spellchecker: nothing to set).
   expect(calls.includes('spellcheck:sv,en-US')).toBe(process.platform !== 'darwin');

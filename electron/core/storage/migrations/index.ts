@@ -6,6 +6,8 @@ import { migration003 } from './003-library.ts';
 import { migration004 } from './004-terms.ts';
 import { migration005 } from './005-revisions.ts';
 import { migration006 } from './006-search.ts';
+import { migration007 } from './007-sync-outbox.ts';
+import { migration008 } from './008-sync-state.ts';
 
 /**
  * A schema change: numbered, applied once, in its own transaction together with its row in
@@ -24,6 +26,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration004,
   migration005,
   migration006,
+  migration007,
+  migration008,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -31,7 +31,7 @@ import {
   type Taxonomy,
 } from '../adapter.ts';
 import { isSyncError, SyncError } from '../errors.ts';
-import { type BasicCredentials, HttpClient, type HttpStats } from '../http.ts';
+import { type BasicCredentials, downloadFile, HttpClient, type HttpStats } from '../http.ts';
 import {
   MEDIA_FIELDS,
   POST_FIELDS,
@@ -111,6 +111,7 @@ export class WordPressAdapter implements BlogAdapter {
         total,
         totalPages,
         hasMore: totalPages !== null && query.page < totalPages,
+        serverTime: httpDate(response.headers.get('date')),
       };
     } catch (error) {
       if (isSyncError(error) && error.code === 'rest_post_invalid_page_number') {
@@ -256,6 +257,24 @@ export class WordPressAdapter implements BlogAdapter {
     return named[0] ?? null;
   }
 
+  async getMedia(ids: readonly RemoteId[]): Promise<RemoteMedia[]> {
+    const found: RemoteMedia[] = [];
+    // `include` takes a list; 100 per request is WordPress' page limit.
+    for (let i = 0; i < ids.length; i += MAX_PER_PAGE) {
+      const chunk = ids.slice(i, i + MAX_PER_PAGE).map(wpId);
+      const { body } = await this.http.request<unknown[]>({
+        path: MEDIA,
+        query: { context: 'edit', include: chunk, per_page: MAX_PER_PAGE, _fields: MEDIA_FIELDS },
+      });
+      found.push(...arrayOf(body).map(toRemoteMedia));
+    }
+    return found;
+  }
+
+  downloadMedia(url: string, maxBytes: number): Promise<Uint8Array | null> {
+    return downloadFile(this.http, this.http.fetcher, url, { maxBytes, timeoutMs: this.#timeoutMs * 2 });
+  }
+
   counts(): RequestCounts {
     return { ...this.http.stats };
   }
@@ -270,6 +289,12 @@ function statusList(statuses: readonly PostStatus[] | undefined): string {
   const list = statuses ?? LIVE_STATUSES;
   if (list.length === 0) throw new RangeError('at least one status');
   return list.join(',');
+}
+
+/** `Sun, 22 Nov 2026 23:44:38 GMT` → `2026-11-22T23:44:38Z`, or null. */
+function httpDate(value: string | null): string | null {
+  const time = value === null ? Number.NaN : Date.parse(value);
+  return Number.isNaN(time) ? null : `${new Date(time).toISOString().slice(0, 19)}Z`;
 }
 
 function headerNumber(headers: Headers, name: string): number | null {

@@ -1,0 +1,89 @@
+import { $isListItemNode, $isListNode, type ListNode } from '@lexical/list';
+import { $isHeadingNode, $isQuoteNode } from '@lexical/rich-text';
+import { $isDecoratorNode, $isElementNode, $isParagraphNode, type LexicalNode } from 'lexical';
+import type { Dialect, HeadingBlock, ListItem, ListModel, SourceBlock } from '../../../../electron/common/document.ts';
+import { $isEmbedNode } from '../nodes/EmbedNode.tsx';
+import { $isImageNode } from '../nodes/ImageNode.tsx';
+import { $isMoreNode } from '../nodes/MoreNode.tsx';
+import { $isOpaqueNode } from '../nodes/OpaqueNode.tsx';
+import { $isQuoteCitationNode } from '../nodes/QuoteCitationNode.ts';
+import { $isRuleNode } from '../nodes/RuleNode.tsx';
+import { $inlineHtml, type InlineMode } from './inline-write.ts';
+
+/**
+ * A top-level node as a block of the model — what core serialises when the node is new or changed, and
+ * (in fingerprint mode) what the editor compares to notice a change. Only fields the editor shows are
+ * produced; the caller adds the origin's kept fields (attributes, tag attributes). `source` is '' here.
+ * Returns null for nodes that write nothing (an empty paragraph).
+ */
+export function $nodeToBlock(node: LexicalNode, dialect: Dialect, mode: InlineMode = 'write'): SourceBlock | null {
+  const inline: Inline = (n) => ($isElementNode(n) ? $inlineHtml(n.getChildren().filter((c) => !$isListNode(c)), dialect, mode) : '');
+  if ($isParagraphNode(node)) return { kind: 'paragraph', source: '', html: inline(node) };
+  if ($isHeadingNode(node)) {
+    const level = Number(node.getTag().slice(1)) as HeadingBlock['level'];
+    return { kind: 'heading', source: '', level, html: inline(node) };
+  }
+  if ($isListNode(node)) return { kind: 'list', source: '', ...$listModel(node, inline) };
+  if ($isQuoteNode(node)) {
+    const paragraphs: string[] = [];
+    let citation: string | undefined;
+    const children = node.isShadowRoot() ? node.getChildren() : [node];
+    for (const child of children) {
+      if ($isQuoteCitationNode(child)) citation = inline(child);
+      else if ($isListNode(child)) paragraphs.push(...flatItems(child, inline));
+      else if ($isElementNode(child)) paragraphs.push(inline(child));
+    }
+    const kept = paragraphs.filter((p) => p.trim() !== '');
+    return citation === undefined || citation.trim() === ''
+      ? { kind: 'quote', source: '', paragraphs: kept }
+      : { kind: 'quote', source: '', paragraphs: kept, citation };
+  }
+  if ($isImageNode(node)) return { kind: 'image', source: '', ...node.getData() };
+  if ($isEmbedNode(node)) return { kind: 'embed', source: '', ...node.getData() };
+  if ($isMoreNode(node)) return { kind: 'more', source: '', ...node.getData() };
+  if ($isRuleNode(node)) return { kind: 'separator', source: '' };
+  if ($isOpaqueNode(node)) {
+    const { source, label } = node.getData();
+    return { kind: 'opaque', source, label };
+  }
+  if ($isDecoratorNode(node)) return null;
+  return { kind: 'paragraph', source: '', html: $isElementNode(node) ? inline(node) : '' };
+}
+
+/** Inline HTML of an element's children (nested lists excluded: they are structure, not text). */
+type Inline = (n: LexicalNode) => string;
+
+/** The model of a ListNode: an item holding only a nested list belongs to the item before it. */
+export function $listModel(list: ListNode, inline: Inline): ListModel {
+  return $itemsModel(list.getChildren(), list.getListType() === 'number', inline);
+}
+
+/** A list block of some of a ListNode's items (a run: see model/document.ts on merged lists). */
+export function $listRunBlock(items: readonly LexicalNode[], ordered: boolean, dialect: Dialect, mode: InlineMode): SourceBlock {
+  const inline: Inline = (n) => ($isElementNode(n) ? $inlineHtml(n.getChildren().filter((c) => !$isListNode(c)), dialect, mode) : '');
+  return { kind: 'list', source: '', ...$itemsModel(items, ordered, inline) };
+}
+
+function $itemsModel(children: readonly LexicalNode[], ordered: boolean, inline: Inline): ListModel {
+  const items: ListItem[] = [];
+  for (const li of children) {
+    if (!$isListItemNode(li)) continue;
+    const only = li.getChildrenSize() === 1 ? li.getFirstChild() : null;
+    if ($isListNode(only)) {
+      const nested = $listModel(only, inline);
+      const prev = items[items.length - 1];
+      if (prev && !prev.children) items[items.length - 1] = { ...prev, children: nested };
+      else if (prev?.children && prev.children.ordered === nested.ordered) prev.children.items.push(...nested.items);
+      else items.push({ html: '', children: nested });
+      continue;
+    }
+    // A nested list after the item's text (Lexical keeps them apart, but be lenient).
+    const nestedList = li.getChildren().find($isListNode);
+    items.push(nestedList ? { html: inline(li), children: $listModel(nestedList, inline) } : { html: inline(li) });
+  }
+  return { ordered, items };
+}
+
+function flatItems(list: ListNode, inline: Inline): string[] {
+  return list.getChildren().flatMap((li) => ($isListItemNode(li) ? [inline(li), ...li.getChildren().filter($isListNode).flatMap((l) => flatItems(l, inline))] : []));
+}
