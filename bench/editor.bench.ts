@@ -90,7 +90,7 @@ function stats(samples: KeySample[], key: 'handled' | 'frame'): { p50: number; p
 }
 
 export async function run(): Promise<void> {
-  execFileSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
+  execFileSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'vite.renderer.config.ts', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
   const bare = await serveBarePage();
   const harness = await startHarness(mkdtempSync(join(tmpdir(), 'longhand-bench-editor-')));
   const transport = createHttpTransport(harness.url);

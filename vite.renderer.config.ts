@@ -2,13 +2,14 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
+// The renderer's build (kept at the top level: it runs in Node, the renderer folder holds only page code).
 // The renderer is a static bundle: served from app://longhand in the app and by the test harness in Chromium.
 export default defineConfig({
-  root: fileURLToPath(new URL('.', import.meta.url)),
+  root: fileURLToPath(new URL('./renderer', import.meta.url)),
   base: './',
   plugins: [react()],
   build: {
-    outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
+    outDir: fileURLToPath(new URL('./dist/renderer', import.meta.url)),
     emptyOutDir: true,
     target: 'chrome130',
     sourcemap: true,
