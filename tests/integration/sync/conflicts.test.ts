@@ -1,24 +1,11 @@
 // Never overwrite a web edit: a post edited here and on the blog (through REST, as wp-admin would) merges when
 // the edits touch different blocks and becomes a conflict when they overlap; each resolution then reaches the blog.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Core } from '../../../electron/core/core.ts';
 import type { WordPressAdapter } from '../../../electron/core/sync/wordpress/wp-rest-adapter.ts';
-import { requireWordPress, resetWordPress, type WpEnv } from '../wp-fixture.ts';
-import { TICK_MS, closeCores, connectedCore, sleep, syncClean, web } from './support.ts';
+import { connectedCore, sleep, syncClean, TICK_MS, useWordPressFixture, web } from './support.ts';
 
-let wp: WpEnv | null = null;
-
-beforeAll(async () => {
-  wp = await requireWordPress();
-});
-beforeEach(async (ctx) => {
-  ctx.skip(wp === null, 'the WordPress fixture could not start (reason printed above)');
-  await resetWordPress(wp!);
-});
-afterEach(() => closeCores());
-afterAll(async () => {
-  if (wp) await resetWordPress(wp);
-});
+const wp = useWordPressFixture();
 
 const BODY = [
   '<!-- wp:paragraph -->\n<p>Måndag: ledningsgruppen.</p>\n<!-- /wp:paragraph -->',
@@ -28,12 +15,12 @@ const BODY = [
 
 /** A published post known to both sides, and the web's view of it. */
 async function published(): Promise<{ core: Core; postId: string; remoteId: string; blog: WordPressAdapter }> {
-  const { core, blog: local } = await connectedCore(wp!);
+  const { core, blog: local } = await connectedCore(wp());
   const post = await core.api.createPost({ blogId: local.id, title: 'Nära – vecka 37', html: BODY });
   await core.api.requestAction(post.id, 'publish');
   await syncClean(core);
   await sleep(TICK_MS);
-  return { core, postId: post.id, remoteId: String((await core.api.getPost(post.id)).remoteId), blog: web(wp!) };
+  return { core, postId: post.id, remoteId: String((await core.api.getPost(post.id)).remoteId), blog: web(wp()) };
 }
 
 describe('conflicts', () => {

@@ -1,25 +1,12 @@
 // Random local and web edits of one post, interleaved with syncs, many times, against the real WordPress.
 // Every edit carries a unique marker. The property: a marker only ever disappears when the user, shown it in a
 // conflict, chose a version without it. Nothing is lost silently; at the end both sides hold the same text.
-import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import type { Core } from '../../../electron/core/core.ts';
 import { seededRandom } from '../support/fault-proxy.ts';
-import { requireWordPress, resetWordPress, type WpEnv } from '../wp-fixture.ts';
-import { closeCores, connectedCore, syncClean, web } from './support.ts';
+import { connectedCore, syncClean, useWordPressFixture, web } from './support.ts';
 
-let wp: WpEnv | null = null;
-
-beforeAll(async () => {
-  wp = await requireWordPress();
-});
-beforeEach(async (ctx) => {
-  ctx.skip(wp === null, 'the WordPress fixture could not start (reason printed above)');
-  await resetWordPress(wp!);
-});
-afterEach(() => closeCores());
-afterAll(async () => {
-  if (wp) await resetWordPress(wp);
-});
+const wp = useWordPressFixture();
 
 const ROUNDS = Number(process.env.LONGHAND_INTERLEAVE_ROUNDS ?? 60);
 const markers = (text: string): string[] => [...text.matchAll(/\[(?:L|W)\d+\]/g)].map((m) => m[0]);
@@ -54,8 +41,8 @@ async function resolveAll(core: Core, random: () => number, discarded: Set<strin
 
 test(`${ROUNDS} rounds of random local and web edits: no edit is ever silently lost`, { timeout: 300_000 }, async () => {
   const random = seededRandom(Number(process.env.LONGHAND_INTERLEAVE_SEED ?? 2010));
-  const { core, blog } = await connectedCore(wp!);
-  const site = web(wp!);
+  const { core, blog } = await connectedCore(wp());
+  const site = web(wp());
   const html = Array.from({ length: 6 }, (_, i) => `<p>Stycke ${i + 1} om kommunens budget.</p>`).join('\n\n');
   const post = await core.api.createPost({ blogId: blog.id, title: 'Veckobrev', html });
   await core.api.requestAction(post.id, 'publish');

@@ -1,33 +1,21 @@
 // Pulling the real WordPress: the whole archive of our Swedish fixture posts, then only what changed, then the
 // sweep that finds posts deleted on the blog.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { SyncProgress } from '../../../electron/common/api/sync.ts';
-import { basicAuth, requireWordPress, resetWordPress, type WpEnv } from '../wp-fixture.ts';
+import { basicAuth } from '../wp-fixture.ts';
 import { sha256Hex, solidPng } from '../support/png.ts';
-import { TICK_MS, closeCores, connectedCore, fixturePosts, seedFixtures, sleep, syncClean, web, webPost } from './support.ts';
+import { connectedCore, fixturePosts, seedFixtures, sleep, syncClean, TICK_MS, useWordPressFixture, web, webPost } from './support.ts';
 
-let wp: WpEnv | null = null;
-
-beforeAll(async () => {
-  wp = await requireWordPress();
-});
-beforeEach(async (ctx) => {
-  ctx.skip(wp === null, 'the WordPress fixture could not start (reason printed above)');
-  await resetWordPress(wp!);
-});
-afterEach(() => closeCores());
-afterAll(async () => {
-  if (wp) await resetWordPress(wp);
-});
+const wp = useWordPressFixture();
 
 describe('pull', () => {
   test('first pull mirrors every post in every status, byte for byte, with terms, hierarchy and progress', async () => {
-    const blog = web(wp!);
+    const blog = web(wp());
     const seeded = await seedFixtures(blog);
     const leadership = (await blog.listTerms('category')).find((t) => t.name === 'Ledarskap')!;
     const child = await blog.createTerm('category', 'Personligt ledarskap – fördjupning', leadership.id);
     const extra = await webPost(blog, { title: 'Under en underkategori', content: '<p>Hej.</p>', categories: [child.term.id], status: 'future', date: '2031-05-01T08:00:00Z' });
-    const { core, blog: local } = await connectedCore(wp!);
+    const { core, blog: local } = await connectedCore(wp());
     const progress: SyncProgress[] = [];
     core.api.onDidSyncProgress((p) => progress.push(p));
 
@@ -59,9 +47,9 @@ describe('pull', () => {
     const seed = async () => {
       while (next < 230) {
         const i = next++;
-        const res = await fetch(`${wp!.restUrl}wp/v2/posts`, {
+        const res = await fetch(`${wp().restUrl}wp/v2/posts`, {
           method: 'POST',
-          headers: { Authorization: basicAuth(wp!), 'Content-Type': 'application/json' },
+          headers: { Authorization: basicAuth(wp()), 'Content-Type': 'application/json' },
           body: JSON.stringify({ title: `Arkivinlägg ${i}`, content: `<p>Nummer ${i}.</p>`, status: 'publish' }),
         });
         await res.arrayBuffer();
@@ -79,7 +67,7 @@ describe('pull', () => {
       }
       return fetch(input, init);
     };
-    const { core, blog } = await connectedCore(wp!, { sync: { fetch: flaky } });
+    const { core, blog } = await connectedCore(wp(), { sync: { fetch: flaky } });
     const first = await core.api.syncNow();
     expect((await core.api.getSyncStatus()).blogs[0]?.problem?.kind).toBe('offline');
     expect(first.pulled).toBe(200);
@@ -91,12 +79,12 @@ describe('pull', () => {
   });
 
   test('later pulls ask only for what changed, keep a revision of what they overwrite, and cost one request when nothing did', async () => {
-    const blog = web(wp!);
+    const blog = web(wp());
     const [a, b] = await Promise.all([
       webPost(blog, { title: 'Första', content: '<p>Ett.</p>' }),
       webPost(blog, { title: 'Andra', content: '<p>Två.</p>' }),
     ]);
-    const { core, blog: local } = await connectedCore(wp!);
+    const { core, blog: local } = await connectedCore(wp());
     await syncClean(core);
     await sleep(TICK_MS);
     await blog.updatePost(a!.id, { content: '<p>Ett, ändrat på webben.</p>' });
@@ -118,7 +106,7 @@ describe('pull', () => {
   });
 
   test('media the posts use: metadata always, files within the limit, nothing twice', async () => {
-    const blog = web(wp!);
+    const blog = web(wp());
     const small = solidPng([200, 30, 30]);
     const large = solidPng([30, 200, 30], 300, 300);
     const up = async (bytes: Uint8Array, name: string) => blog.uploadMedia(bytes, { filename: name, mime: 'image/png', sha256: sha256Hex(bytes), alt: `Bild ${name}` });
@@ -128,7 +116,7 @@ describe('pull', () => {
       content: `<p>Se här:</p>\n\n<img class="wp-image-${m1.id}" src="${m1.sourceUrl}" alt="">\n\n<img class="wp-image-${m2.id}" src="${m2.sourceUrl}" alt="">`,
     });
     await blog.updatePost(post.id, { featuredMedia: m1.id });
-    const { core } = await connectedCore(wp!);
+    const { core } = await connectedCore(wp());
     await core.api.updateSyncSettings({ mediaDownloadMaxBytes: small.byteLength + 10 });
     await syncClean(core);
     const local = (await core.api.listArchive()).items[0]!;
@@ -143,13 +131,13 @@ describe('pull', () => {
   });
 
   test('the sweep marks posts deleted on the blog, trash shows as trashed, and no local text is lost', async () => {
-    const blog = web(wp!);
+    const blog = web(wp());
     const posts = await Promise.all(['Kvar', 'Papperskorgen', 'Raderad'].map((title) => webPost(blog, { title, content: `<p>${title}.</p>` })));
-    const { core, blog: local } = await connectedCore(wp!);
+    const { core, blog: local } = await connectedCore(wp());
     await syncClean(core);
     await sleep(TICK_MS);
     await blog.trashPost(posts[1]!.id);
-    const response = await fetch(`${wp!.restUrl}wp/v2/posts/${posts[2]!.id}?force=true`, { method: 'DELETE', headers: { Authorization: basicAuth(wp!) } });
+    const response = await fetch(`${wp().restUrl}wp/v2/posts/${posts[2]!.id}?force=true`, { method: 'DELETE', headers: { Authorization: basicAuth(wp()) } });
     expect(response.status).toBe(200);
 
     const plain = await syncClean(core);

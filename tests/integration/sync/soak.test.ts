@@ -1,28 +1,15 @@
 // The exactly-once soak in `npm test`: ≥ 200 random publishes and updates through the fault-injecting proxy
 // (the benchmark runs 1,000). See soak.ts for what is checked.
-import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from 'vitest';
-import { requireWordPress, resetWordPress, type WpEnv } from '../wp-fixture.ts';
+import { expect, test } from 'vitest';
 import { runSoak } from './soak.ts';
-import { closeCores } from './support.ts';
+import { useWordPressFixture } from './support.ts';
 
-let wp: WpEnv | null = null;
-
-beforeAll(async () => {
-  wp = await requireWordPress();
-});
-beforeEach(async (ctx) => {
-  ctx.skip(wp === null, 'the WordPress fixture could not start (reason printed above)');
-  await resetWordPress(wp!);
-});
-afterEach(() => closeCores());
-afterAll(async () => {
-  if (wp) await resetWordPress(wp);
-});
+const wp = useWordPressFixture();
 
 const OPERATIONS = Number(process.env.LONGHAND_SOAK_OPERATIONS ?? 200);
 
 test(`fault soak: ${OPERATIONS} random publishes/updates through drops, resets, stalls, 500s and 429s`, { timeout: 600_000 }, async () => {
-  const summary = await runSoak(wp!, { operations: OPERATIONS, seed: Number(process.env.LONGHAND_SOAK_SEED ?? 36) });
+  const summary = await runSoak(wp(), { operations: OPERATIONS, seed: Number(process.env.LONGHAND_SOAK_SEED ?? 36) });
   console.log(`[soak] ${JSON.stringify(summary)}`);
   expect(summary.remotePerLocal).toEqual({ missing: 0, extra: 0, provisionalLeft: 0 });
   expect(summary.contentMismatches).toBe(0);

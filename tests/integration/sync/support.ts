@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import type { Blog } from '../../../electron/common/models.ts';
 import { type Core, type CoreOptions, createCore } from '../../../electron/core/core.ts';
 import { readWxr } from '../../../electron/core/library/wxr/read.ts';
@@ -12,7 +12,7 @@ import { SecretString } from '../../../electron/core/secrets/redact.ts';
 import { MemorySecretStore } from '../../../electron/core/secrets/secret-store.ts';
 import type { PostStatus, RemotePost } from '../../../electron/core/sync/adapter.ts';
 import { WordPressAdapter } from '../../../electron/core/sync/wordpress/wp-rest-adapter.ts';
-import type { WpEnv } from '../wp-fixture.ts';
+import { requireWordPress, resetWordPress, type WpEnv } from '../wp-fixture.ts';
 
 export interface SyncRig {
   readonly core: Core;
@@ -130,4 +130,25 @@ export async function syncClean(core: Core, options: Parameters<Core['api']['syn
   const status = await core.api.getSyncStatus();
   expect(status.blogs.map((b) => b.problem)).toEqual(status.blogs.map(() => null));
   return report;
+}
+
+/**
+ * The hooks every sync integration file needs, registered once: start (or find) the WordPress fixture, skip
+ * with the reason when it is missing — `requireWordPress` throws instead under CI=true — reset the blog before
+ * each test and after the file, and close the cores a test opened. Returns the running fixture's env.
+ */
+export function useWordPressFixture(): () => WpEnv {
+  let wp: WpEnv | null = null;
+  beforeAll(async () => {
+    wp = await requireWordPress();
+  });
+  beforeEach(async (ctx) => {
+    ctx.skip(wp === null, 'the WordPress fixture could not start (reason printed above)');
+    await resetWordPress(wp!);
+  });
+  afterEach(() => closeCores());
+  afterAll(async () => {
+    if (wp) await resetWordPress(wp);
+  });
+  return () => wp!;
 }
