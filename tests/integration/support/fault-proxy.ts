@@ -58,17 +58,9 @@ export interface FaultProxy {
   close(): Promise<void>;
 }
 
-/** mulberry32: tiny, fast, and good enough to spread modes; what matters is that a seed replays. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seeded as seededRandom } from '../../support/seeded.ts';
+
+export { seededRandom };
 
 export function modeChooser(seed: number, weights: Partial<Record<FaultMode, number>> = {}): () => FaultMode {
   const random = seededRandom(seed);

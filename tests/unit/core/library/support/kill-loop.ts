@@ -19,17 +19,9 @@ export interface KillReport {
   readonly killedBeforeFirstAck: number;
 }
 
-/** A small seeded PRNG (mulberry32): the same seed gives the same kill moments. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seeded } from '../../../../support/seeded.ts';
+
+export { seeded };
 
 export async function killRounds(dataDir: string, rounds: number, seed = 17): Promise<KillReport> {
   const random = seeded(seed);
