@@ -111,6 +111,8 @@ export async function run(): Promise<void> {
     // A block's top-level node in the app: its index less the merged lists before it (the bare editor has one node per block).
     const appIndex = (block: number) => block - merged.slice(0, block + 1).filter(Boolean).length;
     const { page: app, openMs } = await openApp(browser, harness.url, title, topLevel);
+    // The phases the app names (PostPane, DocumentPlugin): core's parse and the transfer, then blocks → nodes → DOM.
+    const phases = await app.evaluate(() => Object.fromEntries(performance.getEntriesByType('measure').filter((m) => m.name.startsWith('longhand:open:')).map((m) => [m.name, m.duration])));
     await app.evaluate(installProbe);
     const barePage = await browser.newPage({ viewport: { width: 1500, height: 1000 }, locale: 'sv-SE' });
     await barePage.goto(bare.url);
@@ -191,6 +193,11 @@ export async function run(): Promise<void> {
     const growth = heap.app[heap.app.length - 1]! - heap.app[Math.floor(heap.app.length / 2)]!;
     rows.push({ metric: 'heap growth, 2,500 → 5,000 edits', value: growth, unit: 'MB', goal: 'plateau (≤ 2 MB)', met: growth <= 2 });
     rows.push({ metric: `open the post (${words} words, ${parsed.blocks.length} blocks)`, value: openMs, unit: 'ms', baseline: bareOpenMs, baselineLabel: 'bare Lexical load' });
+    const core = phases['longhand:open:core'] ?? Number.NaN;
+    const nodes = phases['longhand:open:editor'] ?? Number.NaN;
+    rows.push({ metric: 'open, phase: core parses, sends the blocks', value: core, unit: 'ms' });
+    rows.push({ metric: 'open, phase: blocks → Lexical nodes → DOM', value: nodes, unit: 'ms' });
+    rows.push({ metric: 'open, phase: the rest (block views, layout, paint)', value: openMs - core - nodes, unit: 'ms' });
     report('editor', rows, { words, blocks: parsed.blocks.length, keysPerPosition: ROUNDS * KEYS_PER_ROUND, keyGapMs: KEY_GAP_MS, edits: EDITS });
   } finally {
     transport.close();

@@ -2,6 +2,7 @@ import type { DocumentsApi } from './api/documents.ts';
 import type { LibraryApi } from './api/library.ts';
 import type { PostsApi } from './api/posts.ts';
 import type { PreferencesApi } from './api/preferences.ts';
+import type { PreviewApi } from './api/preview.ts';
 import type { ShellApi } from './api/shell.ts';
 import type { SyncApi } from './api/sync.ts';
 import type { Disposer, Listener } from './events.ts';
@@ -14,7 +15,7 @@ import type { Disposer, Listener } from './events.ts';
  * Electron IPC (preload ↔ main) and over HTTP/SSE (test harness); `ipc/contract.ts` describes it once, as
  * data, for both transports.
  */
-export interface BlogApi extends PostsApi, DocumentsApi, LibraryApi, PreferencesApi, ShellApi, SyncApi {}
+export interface BlogApi extends PostsApi, DocumentsApi, LibraryApi, PreferencesApi, PreviewApi, ShellApi, SyncApi {}
 
 /** Names of the request/response methods of BlogApi (everything that is not an `onDid…` event). */
 export type BlogApiMethod = { [K in keyof BlogApi]: K extends `onDid${string}` ? never : K }[keyof BlogApi];

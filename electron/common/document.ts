@@ -67,10 +67,21 @@ export interface ListBlock extends BlockBase, ListModel {
   kind: 'list';
 }
 
+/** A block inside a quote: a paragraph, a heading or a list (WordPress' quote block may hold any of them). */
+export type QuoteChild =
+  | { kind: 'paragraph'; html: string }
+  | { kind: 'heading'; level: HeadingBlock['level']; html: string }
+  | ({ kind: 'list' } & ListModel);
+
 export interface QuoteBlock extends BlockBase {
   kind: 'quote';
-  /** Inline HTML of each paragraph of the quote. */
+  /** Inline HTML of each paragraph of a quote of paragraphs only; empty when `children` is set. */
   paragraphs: string[];
+  /**
+   * Only when the quote holds a heading or a list: every block of the quote in order, paragraphs included
+   * (one field holds the content, never both). A quote of paragraphs alone never has it.
+   */
+  children?: QuoteChild[];
   /** Inline HTML of the `<cite>` attribution, if any. */
   citation?: string;
 }

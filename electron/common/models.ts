@@ -125,7 +125,27 @@ export type PostChangeEvent =
   | { readonly kind: 'bulk'; readonly count: number };
 
 /** Commands the shell's menu sends to the window; the renderer's shortcuts use the same ids. */
-export type AppCommandId = 'new-post' | 'delete-post';
+export type AppCommandId =
+  | 'new-post'
+  | 'save-post'
+  | 'sync-now'
+  | 'add-blog'
+  | 'settings'
+  | 'find-in-list'
+  | 'global-search'
+  | 'preview-post'
+  | 'publish-post'
+  | 'schedule-post'
+  | 'save-draft-to-blog'
+  | 'unpublish-post'
+  | 'trash-post'
+  | 'delete-post'
+  | 'toggle-inspector'
+  | 'show-history'
+  | 'go-all'
+  | 'go-drafts'
+  | 'go-outbox'
+  | 'go-conflicts';
 
 export interface AppCommandEvent {
   readonly command: AppCommandId;

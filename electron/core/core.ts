@@ -9,6 +9,7 @@ import { createDocumentsApi } from './api/documents-api.ts';
 import { createLibraryApi } from './api/library-api.ts';
 import { createPostsApi } from './api/posts-api.ts';
 import { createPreferencesApi } from './api/preferences-api.ts';
+import { createPreviewApi } from './api/preview-api.ts';
 import { createShellApi } from './api/shell-api.ts';
 import { createSyncService, type SyncCoreOptions } from './api/sync-api.ts';
 import { Library } from './library/library.ts';
@@ -78,6 +79,7 @@ export function createCore(options: CoreOptions): Core {
     ...createDocumentsApi(posts, postChanges),
     ...createLibraryApi(library, posts, libraryChanges, postChanges),
     ...createPreferencesApi(preferences, preferenceChanges),
+    ...createPreviewApi(posts, library, options.dataDir),
     ...createShellApi(commands),
     ...sync.api,
   };

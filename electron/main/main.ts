@@ -1,10 +1,13 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, ipcMain, Menu, protocol, safeStorage, screen, session, shell } from 'electron';
+import type { LanguagePreference } from '../common/api/preferences.ts';
+import type { MenuContext } from '../common/api/shell.ts';
+import type { AppCommandId } from '../common/models.ts';
 import { createDispatcher } from '../common/ipc/dispatcher.ts';
 import { createCore, type Core } from '../core/core.ts';
 import { handleDeepLinks } from './deep-links.ts';
 import { registerIpc } from './ipc.ts';
-import { buildMenuTemplate } from './menu.ts';
+import { buildMenuTemplate, menuLanguage } from './menu.ts';
 import { openPreferences, storeBackend } from './preferences.ts';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, serveAppRequest } from './protocol.ts';
 import { SafeStorageSecretStore } from './secrets.ts';
@@ -71,14 +74,30 @@ async function start(): Promise<void> {
   const broadcast = (channel: string, payload: unknown) => {
     for (const window of BrowserWindow.getAllWindows()) window.webContents.send(channel, payload);
   };
-  registerIpc(ipcMain, createDispatcher(core.api), broadcast);
   const openedCore = core;
+  // The menu speaks the UI's language and follows it when the preference changes (no restart); it greys out
+  // the post commands while no post is open (the window tells: setMenuContext, which only main answers).
+  const send = (command: AppCommandId) => openedCore.requestCommand({ command });
+  let postOpen = false;
+  const setMenu = (language: LanguagePreference) =>
+    Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(process.platform, menuLanguage(language, [app.getLocale()]), send, postOpen)));
+  let menuShows = (await openedCore.api.getPreferences()).language;
+  setMenu(menuShows);
+  openedCore.api.onDidChangePreferences(({ language }) => {
+    if (language !== menuShows) setMenu((menuShows = language));
+  });
+  const api = {
+    ...openedCore.api,
+    setMenuContext: async (context: MenuContext) => {
+      if (context.postOpen === postOpen) return;
+      postOpen = context.postOpen;
+      setMenu(menuShows);
+    },
+  };
+  registerIpc(ipcMain, createDispatcher(api), broadcast);
   handleDeepLinks(app, process.argv, (url) => {
     openedCore.api.completeAuthorization(url).catch((error: unknown) => console.error('authorization failed', error));
   });
-  Menu.setApplicationMenu(
-    Menu.buildFromTemplate(buildMenuTemplate(process.platform, (command) => openedCore.requestCommand({ command }))),
-  );
 
   const displays = screen.getAllDisplays().map((d) => d.workArea);
   const openWindow = () =>

@@ -1,17 +1,18 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppCommand } from '../../electron/common/commands.ts';
 import type { AppCommandId, Post } from '../../electron/common/models.ts';
 import { blog } from './blog.ts';
 import { PostListPane } from './desk/PostListPane.tsx';
 import { ALL, type ListSelection } from './desk/selection.ts';
 import { Sidebar } from './desk/Sidebar.tsx';
+import { LiveInspector } from './desk/LiveInspector.tsx';
 import { useLibraryOverview } from './desk/useLibraryData.ts';
-import { Inspector } from './inspector/Inspector.tsx';
 import { PostPane } from './posts/PostPane.tsx';
+import { onDidRequestAppCommand, requestAppCommand } from './commands/bus.ts';
+import { PreviewDialog } from './preview/PreviewDialog.tsx';
 import { SettingsDialog } from './settings/SettingsDialog.tsx';
 import { usePreferences } from './settings/usePreferences.ts';
-import { commandForKey } from './shortcuts.ts';
+import { bindAppShortcuts } from './shortcuts.ts';
 import { AddBlogDialog } from './sync/AddBlogDialog.tsx';
 import { ConflictsView } from './sync/ConflictsView.tsx';
 import { OutboxView } from './sync/OutboxView.tsx';
@@ -19,6 +20,19 @@ import { SyncStatusBar } from './sync/SyncStatusBar.tsx';
 import { useSyncStatus } from './sync/useSync.ts';
 import { ConfirmDialog } from './ui/ConfirmDialog.tsx';
 import { Icon } from './ui/icons.tsx';
+
+// Memoised: the desk re-renders for its own state (dialogs, the open post); these only when their props change.
+const DeskSidebar = memo(Sidebar);
+const StatusBar = memo(SyncStatusBar);
+
+/** Commands that act through the publish bar, which lives in the inspector: they open it first. */
+const PUBLISH_COMMANDS: readonly AppCommandId[] = ['publish-post', 'schedule-post', 'save-draft-to-blog', 'unpublish-post', 'trash-post'];
+const GO: Partial<Record<AppCommandId, ListSelection>> = {
+  'go-all': ALL,
+  'go-drafts': { kind: 'status', status: 'draft' },
+  'go-outbox': { kind: 'outbox' },
+  'go-conflicts': { kind: 'conflicts' },
+};
 
 /** The writer's desk: the archive's map on the left, the posts of the chosen view in the middle, the open post on the right. */
 export function App() {
@@ -32,15 +46,22 @@ export function App() {
   const [open, setOpen] = useState<{ post: Post; fresh: boolean } | null>(null);
   const [confirmDelete, setConfirmDelete] = useState<Post | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [previewPostId, setPreviewPostId] = useState<string | null>(null);
   const [inspectorOpen, setInspectorOpen] = useState(true);
+  // Bumped by Find in List / Search All Posts: the list focuses its search field (also when it mounts for it).
+  const [searchFocus, setSearchFocus] = useState(0);
+  // What to do once the inspector is shown (a publish command, the history tab); see the effect below.
+  const afterInspector = useRef<(() => void) | null>(null);
+  const inspectorRef = useRef(inspectorOpen);
   // While a revision is restored the editor is unmounted, so its last unsaved keystrokes are flushed first and
   // the restored text is what it shows afterwards.
   const [paneHidden, setPaneHidden] = useState(false);
   const [restores, setRestores] = useState(0);
   const openRef = useRef(open);
-  useEffect(() => {
+  useLayoutEffect(() => {
     openRef.current = open;
-  }, [open]);
+    inspectorRef.current = inspectorOpen;
+  });
 
   const report = useCallback((error: unknown) => setProblem(error instanceof Error ? error.message : String(error)), []);
 
@@ -56,52 +77,58 @@ export function App() {
     blog.createPost().then((post) => setOpen({ post, fresh: true }), report);
   }, [report]);
 
+  // Every command, however invoked (menu, keys, buttons), arrives here through the bus.
   const runCommand = useCallback(
     (command: AppCommandId) => {
-      if (command === 'new-post') newPost();
-      else if (command === 'delete-post' && openRef.current) setConfirmDelete(openRef.current.post);
+      const current = openRef.current?.post ?? null;
+      const go = GO[command];
+      if (go) setSelection(go);
+      else if (command === 'new-post') newPost();
+      else if (command === 'sync-now') blog.syncNow().catch(report);
+      else if (command === 'add-blog') setAddBlog({});
+      else if (command === 'settings') setSettingsOpen(true);
+      else if (command === 'find-in-list' || command === 'global-search') {
+        setSelection((s) => (command === 'global-search' || s.kind === 'outbox' || s.kind === 'conflicts' ? ALL : s));
+        setSearchFocus((n) => n + 1);
+      }
+      // The rest act on the open post; without one they do nothing. (Save: the post's pane flushes its
+      // autosave when it hears the command; publishing: the publish bar runs its pre-flight.)
+      else if (!current) return;
+      else if (command === 'preview-post') setPreviewPostId(current.id);
+      // The title in the question must be today's, not the one the post was opened with.
+      else if (command === 'delete-post') blog.getPost(current.id).then(setConfirmDelete, report);
+      else if (command === 'toggle-inspector') setInspectorOpen((shown) => !shown);
+      else if ((command === 'show-history' || PUBLISH_COMMANDS.includes(command)) && !inspectorRef.current) {
+        // The history tab and the publish bar are in the inspector: show it, and send the command again once
+        // it listens.
+        afterInspector.current = () => requestAppCommand(command);
+        setInspectorOpen(true);
+      }
     },
-    [newPost],
+    [newPost, report],
   );
 
-  // The inspector and the publish bar follow the open post as it changes (saves, settings, sync); the editor
-  // keeps its own state and is not remounted by this.
   useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const dispose = blog.onDidChangePost((event) => {
-      const current = openRef.current;
-      if (!current || event.kind === 'deleted' || (event.kind !== 'bulk' && event.post.id !== current.post.id)) return;
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        blog.getPost(current.post.id).then((post) => {
-          if (openRef.current?.post.id === post.id) setOpen({ post, fresh: false });
-        }, () => undefined);
-      }, 200);
-    });
-    return () => {
-      clearTimeout(timer);
-      dispose();
-    };
-  }, []);
+    if (inspectorOpen && open) runAfterInspector(afterInspector);
+  }, [inspectorOpen, open]);
+
+  // The shell's menu greys out the post commands while no post is open.
+  const postOpen = open !== null;
+  useEffect(() => {
+    blog.setMenuContext({ postOpen }).catch(() => undefined);
+  }, [postOpen]);
 
   useEffect(() => {
-    const disposeCommands = blog.onDidRequestCommand(({ command }) => runCommand(command));
-    let commands: AppCommand[] = [];
-    blog.listCommands().then((list) => (commands = list), report);
-    const onKey = (event: KeyboardEvent) => {
-      const command = commandForKey(event, commands);
-      if (!command) return;
-      event.preventDefault();
-      runCommand(command);
-    };
-    window.addEventListener('keydown', onKey);
+    const disposeBus = onDidRequestAppCommand(runCommand);
+    const disposeKeys = bindAppShortcuts(blog.listCommands(), (listener) => blog.onDidRequestCommand(listener), requestAppCommand);
     return () => {
-      disposeCommands();
-      window.removeEventListener('keydown', onKey);
+      disposeBus();
+      disposeKeys();
     };
-  }, [runCommand, report]);
+  }, [runCommand]);
 
-  const restore = async (revisionId: number) => {
+  // Stable (refs and setters only), so the memoised inspector keeps its props.
+  const restore = useCallback(async (revisionId: number) => {
     const current = openRef.current;
     if (!current) return;
     setPaneHidden(true);
@@ -113,7 +140,15 @@ export function App() {
     } finally {
       setPaneHidden(false);
     }
-  };
+  }, []);
+
+  const requestDelete = useCallback(() => requestAppCommand('delete-post'), []);
+  const openFromList = useCallback((id: string) => select(id), [select]);
+  const addBlogClicked = useCallback(() => requestAppCommand('add-blog'), []);
+  const reauthenticate = useCallback(
+    (blogId: string) => void blog.listBlogs().then((blogs) => setAddBlog({ url: blogs.find((b) => b.id === blogId)?.url }), report),
+    [report],
+  );
 
   const deletePost = (post: Post) => {
     setConfirmDelete(null);
@@ -126,15 +161,15 @@ export function App() {
         <header className="sidebar-header">
           <span className="brand">Longhand</span>
           <div className="sidebar-actions">
-            <button type="button" className="quiet" onClick={() => setSettingsOpen(true)} aria-label={t('app.settings')} title={t('app.settings')}>
+            <button type="button" className="quiet" onClick={() => requestAppCommand('settings')} aria-label={t('app.settings')} title={t('app.settings')}>
               <Icon name="settings" />
             </button>
-            <button type="button" className="primary" onClick={newPost} title={t('app.newPostHint', { shortcut: /Mac/.test(navigator.platform) ? '⌘N' : 'Ctrl+N' })}>
+            <button type="button" className="primary" onClick={() => requestAppCommand('new-post')} title={t('app.newPostHint', { shortcut: /Mac/.test(navigator.platform) ? '⌘N' : 'Ctrl+N' })}>
               {t('app.newPost')}
             </button>
           </div>
         </header>
-        <Sidebar selection={selection} onSelect={setSelection} overview={overview} sync={syncStatus} onAddBlog={() => setAddBlog({})} />
+        <DeskSidebar selection={selection} onSelect={setSelection} overview={overview} sync={syncStatus} onAddBlog={addBlogClicked} />
       </aside>
       {selection.kind === 'outbox' || selection.kind === 'conflicts' ? (
         <main className="main special-view">
@@ -145,7 +180,7 @@ export function App() {
           )}
         </main>
       ) : (
-        <PostListPane selection={selection} selectedId={open?.post.id ?? null} onOpen={(id) => select(id)} />
+        <PostListPane selection={selection} selectedId={open?.post.id ?? null} onOpen={openFromList} focusSearch={searchFocus} />
       )}
       <main className="main" hidden={selection.kind === 'outbox' || selection.kind === 'conflicts'}>
         {problem && (
@@ -164,14 +199,14 @@ export function App() {
               aria-pressed={inspectorOpen}
               aria-label={inspectorOpen ? t('inspector.hide') : t('inspector.show')}
               title={inspectorOpen ? t('inspector.hide') : t('inspector.show')}
-              onClick={() => setInspectorOpen(!inspectorOpen)}
+              onClick={() => requestAppCommand('toggle-inspector')}
             >
               <Icon name="sidebar" />
             </button>
             {!paneHidden && (
-              <PostPane key={`${open.post.id}:${restores}`} post={open.post} focusTitle={open.fresh} onDelete={() => setConfirmDelete(open.post)} />
+              <PostPane key={`${open.post.id}:${restores}`} post={open.post} focusTitle={open.fresh} onDelete={requestDelete} />
             )}
-            {inspectorOpen && <Inspector key={open.post.id} post={open.post} onRestore={restore} onError={report} />}
+            {inspectorOpen && <LiveInspector post={open.post} onRestore={restore} onError={report} />}
           </div>
         ) : (
           <div className="no-post">
@@ -179,13 +214,7 @@ export function App() {
           </div>
         )}
       </main>
-      <SyncStatusBar
-        overview={overview}
-        status={syncStatus}
-        progress={progress}
-        onError={report}
-        onReauthenticate={(blogId) => void blog.listBlogs().then((blogs) => setAddBlog({ url: blogs.find((b) => b.id === blogId)?.url }), report)}
-      />
+      <StatusBar overview={overview} status={syncStatus} progress={progress} onError={report} onReauthenticate={reauthenticate} />
       {confirmDelete && (
         <ConfirmDialog
           title={t('deleteDialog.title')}
@@ -197,7 +226,15 @@ export function App() {
         />
       )}
       {addBlog && <AddBlogDialog initialUrl={addBlog.url} onClose={() => setAddBlog(null)} />}
+      {previewPostId && <PreviewDialog postId={previewPostId} onClose={() => setPreviewPostId(null)} />}
       {settingsOpen && <SettingsDialog preferences={preferences} onChange={setPreferences} onClose={() => setSettingsOpen(false)} />}
     </div>
   );
+}
+
+/** Runs (once) what was waiting for the inspector to be shown; its panes subscribe in their own effects, which run first. */
+function runAfterInspector(pending: { current: (() => void) | null }): void {
+  const run = pending.current;
+  pending.current = null;
+  run?.();
 }

@@ -34,3 +34,31 @@ export function commandForKey(event: KeyboardEvent, commands: readonly AppComman
   }
   return null;
 }
+
+/**
+ * Binds the app's shortcuts for the window's lifetime: a keydown that means a command, and a command from the
+ * shell's menu, both go to the command bus (commands/bus.ts), where the desk and any pane that acts on a
+ * command (the publish bar, the list's search field) hear it. A key something else already handled (the
+ * editor's own shortcuts call preventDefault) or pressed while a modal dialog is open is left alone.
+ */
+export function bindAppShortcuts(
+  commands: Promise<readonly AppCommand[]>,
+  onMenuCommand: (listener: (event: { command: AppCommandId }) => void) => () => void,
+  request: (command: AppCommandId) => void,
+): () => void {
+  let list: readonly AppCommand[] = [];
+  void commands.then((loaded) => (list = loaded), () => undefined);
+  const onKey = (event: KeyboardEvent) => {
+    if (event.defaultPrevented || event.isComposing || document.querySelector('dialog[open]:modal')) return;
+    const command = commandForKey(event, list);
+    if (!command) return;
+    event.preventDefault();
+    request(command);
+  };
+  window.addEventListener('keydown', onKey);
+  const disposeMenu = onMenuCommand(({ command }) => request(command));
+  return () => {
+    window.removeEventListener('keydown', onKey);
+    disposeMenu();
+  };
+}

@@ -17,7 +17,9 @@ export function blockText(b: SourceBlock): string {
     case 'list':
       return b.items.map((i) => textContent(i.html)).join(' ');
     case 'quote':
-      return [...b.paragraphs, b.citation ?? ''].map(textContent).join(' ');
+      return [...b.paragraphs, ...(b.children ?? []).flatMap((c) => (c.kind === 'list' ? c.items.map((i) => i.html) : [c.html])), b.citation ?? '']
+        .map(textContent)
+        .join(' ');
     case 'image':
       return textContent(b.caption ?? b.alt);
     case 'embed':

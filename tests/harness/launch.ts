@@ -11,9 +11,13 @@ export interface RunningHarness {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** Starts tests/harness/server.ts on a data dir and waits until it prints its URL. */
-export async function startHarness(dataDir: string): Promise<RunningHarness> {
-  const child = spawn(process.execPath, ['tests/harness/server.ts', '--data-dir', dataDir, '--port', '0'], {
+/**
+ * Starts tests/harness/server.ts on a data dir and waits until it prints its URL. `renderer`: a built renderer
+ * of one's own (benchmarks build into a temp dir so a concurrent `npm run build` cannot pull dist/ from under them).
+ */
+export async function startHarness(dataDir: string, options: { renderer?: string } = {}): Promise<RunningHarness> {
+  const args = ['tests/harness/server.ts', '--data-dir', dataDir, '--port', '0', ...(options.renderer ? ['--renderer', options.renderer] : [])];
+  const child = spawn(process.execPath, args, {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

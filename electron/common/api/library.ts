@@ -31,7 +31,7 @@ export interface LibraryApi {
 
   /** Ranked (bm25) full-text search with highlighted title and snippet, combinable with the filters. */
   search(query: SearchQuery): Promise<SearchPage>;
-  /** Posts newest first (by date), filtered by month, category, tag, status, blog, date range. */
+  /** Posts newest first (by date) or by title, filtered by month, category, tag, status, blog, date range. */
   listArchive(query?: ArchiveQuery): Promise<Page<ArchiveEntry>>;
   /** Posts per year and month (the sidebar's "Arkiv"). */
   archiveCounts(filter?: CountFilter): Promise<ArchiveCounts>;
@@ -97,10 +97,14 @@ export interface LibraryFilter {
   readonly to?: number;
 }
 
+/** 'date': newest first (the default); 'title': A to Ö, in Swedish alphabetical order, untitled posts last. */
+export type ArchiveSort = 'date' | 'title';
+
 export interface ArchiveQuery extends LibraryFilter {
   /** A month of the archive (in the blog's time zone); both or neither. */
   readonly year?: number;
   readonly month?: number;
+  readonly sort?: ArchiveSort;
   readonly limit?: number;
   readonly cursor?: string;
 }

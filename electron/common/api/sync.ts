@@ -17,6 +17,8 @@ export interface SyncApi {
   completeAuthorization(callbackUrl: string): Promise<Blog>;
   /** Forgets the blog's password and its queue; its posts stay on this computer (unassigned from nothing). */
   disconnectBlog(blogId: BlogId): Promise<void>;
+  /** The name Longhand shows for the blog (the blog's own title until renamed here; nothing changes on the blog). */
+  renameBlog(blogId: BlogId, name: string): Promise<Blog>;
 
   /** What an action would do, before it is queued: warnings and a summary of the changes on the server. */
   preflight(postId: PostId, action: PostAction, options?: ActionOptions): Promise<Preflight>;
@@ -203,8 +205,10 @@ export interface Conflict {
   readonly postId: PostId;
   readonly title: { readonly base: string; readonly mine: string; readonly theirs: string };
   readonly excerpt: { readonly base: string; readonly mine: string; readonly theirs: string };
-  /** Which of title, excerpt and content changed on both sides. */
-  readonly conflictingFields: readonly ('title' | 'excerpt' | 'content')[];
+  /** The address ('' = none of its own yet). */
+  readonly slug: { readonly base: string; readonly mine: string; readonly theirs: string };
+  /** Which of title, excerpt, slug and content changed differently on both sides. */
+  readonly conflictingFields: readonly ('title' | 'excerpt' | 'slug' | 'content')[];
   /** Chunks of one or more blocks, in order; `mine` is the post as it is now. */
   readonly blocks: readonly ConflictBlock[];
 }
@@ -219,4 +223,5 @@ export type ConflictResolution =
       /** Default: the side that changed it (mine when both did). */
       readonly title?: string;
       readonly excerpt?: string;
+      readonly slug?: string;
     };

@@ -4,6 +4,7 @@ import { DOCUMENTS_CONTRACT } from './contract/documents.ts';
 import { LIBRARY_CONTRACT } from './contract/library.ts';
 import { POSTS_CONTRACT } from './contract/posts.ts';
 import { PREFERENCES_CONTRACT } from './contract/preferences.ts';
+import { PREVIEW_CONTRACT } from './contract/preview.ts';
 import { SHELL_CONTRACT } from './contract/shell.ts';
 import { SYNC_CONTRACT } from './contract/sync.ts';
 
@@ -18,6 +19,7 @@ export const METHOD_ARGS = {
   ...DOCUMENTS_CONTRACT.methods,
   ...LIBRARY_CONTRACT.methods,
   ...PREFERENCES_CONTRACT.methods,
+  ...PREVIEW_CONTRACT.methods,
   ...SHELL_CONTRACT.methods,
   ...SYNC_CONTRACT.methods,
 } as const satisfies Record<BlogApiMethod, readonly Validator<unknown>[]>;
@@ -27,6 +29,7 @@ export const EVENTS = {
   ...DOCUMENTS_CONTRACT.events,
   ...LIBRARY_CONTRACT.events,
   ...PREFERENCES_CONTRACT.events,
+  ...PREVIEW_CONTRACT.events,
   ...SHELL_CONTRACT.events,
   ...SYNC_CONTRACT.events,
 } as const satisfies Record<BlogApiEvent, true>;

@@ -3,8 +3,8 @@ import type { DocumentsApi } from '../../common/api/documents.ts';
 import type { DocumentDraft, ParsedDocument, ParsedPost, SourceBlock } from '../../common/document.ts';
 import { BlogError } from '../../common/errors.ts';
 import type { Emitter } from '../../common/events.ts';
-import type { PostChangeEvent, PostPatch } from '../../common/models.ts';
-import { parsePost, serializePost } from '../fidelity/index.ts';
+import type { Post, PostChangeEvent, PostPatch } from '../../common/models.ts';
+import { dialectForNewPost, parsePost, serializePost } from '../fidelity/index.ts';
 import { type PostStore, toSummary } from '../posts/post-store.ts';
 
 /**
@@ -53,6 +53,15 @@ export function renderDraft(draft: DocumentDraft, bases: DocumentBases = new Doc
   return serializePost(blocks, separators, draft.dialect);
 }
 
+/** Bodies of the most recently modified posts of the same blog (of any blog for a post without one), newest first. */
+function* recentBodies(posts: PostStore, post: Post): Generator<string> {
+  for (const summary of posts.list({ limit: 50 })) {
+    if (summary.id === post.id) continue;
+    const other = posts.get(summary.id);
+    if (post.blogId === null || other.blogId === post.blogId) yield other.html;
+  }
+}
+
 /**
  * DocumentsApi over the post store's public methods (get/save), so a document save is an ordinary post
  * save: one durable transaction, the same `saved` event, the same revision and search bookkeeping.
@@ -65,9 +74,10 @@ export function createDocumentsApi(posts: PostStore, changes: Emitter<PostChange
   return {
     openDocument: async (postId) => {
       const post = posts.get(postId);
-      // An empty body parses as the classic dialect, what old blogs write. A new post should later take the
-      // dialect of its blog's recent posts, once posts know which editor their blog uses.
-      return { post, document: bases.open(post.html) };
+      const document = bases.open(post.html);
+      // An empty body parses as classic; a new post is written in the dialect of its blog's recent posts.
+      if (post.html.trim() === '') document.dialect = dialectForNewPost(recentBodies(posts, post));
+      return { post, document };
     },
     saveDocument: async (postId, input) => {
       const patch: PostPatch = {

@@ -7,6 +7,8 @@ import type { AppCommandEvent } from '../../common/models.ts';
 export function createShellApi(commands: Emitter<AppCommandEvent>): ShellApi {
   return {
     listCommands: async () => APP_COMMANDS.map((command) => ({ ...command })),
+    // Only the app has a menu: main answers this itself (main.ts); the harness and the CLI have nothing to grey out.
+    setMenuContext: async () => undefined,
     onDidRequestCommand: commands.event,
   };
 }

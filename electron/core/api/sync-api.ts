@@ -3,10 +3,12 @@ import type { LibraryChangeEvent } from '../../common/api/library.ts';
 import type { SyncApi, SyncProgress, SyncStatus } from '../../common/api/sync.ts';
 import { Emitter } from '../../common/events.ts';
 import type { PostChangeEvent } from '../../common/models.ts';
+import { getBlog } from '../library/blogs.ts';
 import { getPost } from '../posts/post-row.ts';
 import { type Clock, toSummary } from '../posts/post-store.ts';
 import { MemorySecretStore, type SecretStore } from '../secrets/secret-store.ts';
 import { transaction } from '../storage/database.ts';
+import { stmt } from '../storage/statements.ts';
 import type { BackoffPolicy } from '../sync/errors.ts';
 import { preflight, requestAction } from '../sync/engine/actions.ts';
 import { getConflict, listConflicts, resolveConflict } from '../sync/engine/conflicts.ts';
@@ -83,8 +85,19 @@ export function createSyncService(
   if (options.backgroundIntervalMs) engine.startBackground(options.backgroundIntervalMs);
   const authorizations = new Authorizations(options.authorizeCallbackUrl ?? 'longhand://authorize');
   const changed = () => safely(() => status.fire(engine.status()));
+  /** The blog as renamed; not-found (from getBlog) when there is no such blog. */
+  const setBlogName = (id: string, name: string) =>
+    transaction(db, () => {
+      stmt(db, 'UPDATE blogs SET name = ? WHERE id = ?').run(name, id);
+      return getBlog(db, id);
+    });
   const connect = async (input: Parameters<SyncApi['connectBlog']>[0]) => {
-    const blog = await connectBlog(db, secrets, input, network, clock);
+    // Signing in again keeps the name the blog has here (the writer may have renamed it, see renameBlog); only a
+    // blog new to this computer (or nameless, from an export) takes the blog's own title.
+    const names = new Map((stmt(db, 'SELECT id, name FROM blogs').all() as { id: string; name: string }[]).map((row) => [row.id, row.name]));
+    let blog = await connectBlog(db, secrets, input, network, clock);
+    const kept = names.get(blog.id);
+    if (kept && kept !== blog.name) blog = setBlogName(blog.id, kept);
     safely(() => libraryChanges.fire({ kind: 'blogs' }));
     changed();
     engine.kick();
@@ -98,7 +111,13 @@ export function createSyncService(
     completeAuthorization: async (callbackUrl) => connect(authorizations.take(callbackUrl)),
     disconnectBlog: async (blogId) => {
       await disconnectBlog(db, secrets, blogId);
+      safely(() => libraryChanges.fire({ kind: 'blogs' }));
       changed();
+    },
+    renameBlog: async (blogId, name) => {
+      const renamed = setBlogName(blogId, name.trim());
+      safely(() => libraryChanges.fire({ kind: 'blogs' }));
+      return renamed;
     },
     preflight: async (postId, action, actionOptions = {}) => preflight(db, postId, action, actionOptions, clock()),
     requestAction: async (postId, action, actionOptions = {}) => {

@@ -5,13 +5,14 @@ import type { BlockNode } from './blocks-parse.ts';
 import { innerPieces } from './blocks-parse.ts';
 import { embedProvider } from './embed.ts';
 import { type ElementNode, inner, parseFragment, significant } from './html.ts';
-import type { HeadingBlock, ListItem, ListModel, SourceBlock } from './model.ts';
+import type { HeadingBlock, ListItem, ListModel, QuoteChild, SourceBlock } from './model.ts';
 import { asAlign, hasEndTag, isInlineHtml, leadingImage, readList, readQuote, soleElement, trimWs } from './read-html.ts';
 
 type Fields<T> = T extends SourceBlock ? Omit<T, 'source' | 'blockName' | 'attrs'> : never;
 type BlockFields = Fields<SourceBlock>;
 
 const WS_ONLY = /^[ \t\n\r\f\v]*$/;
+const QUOTE_INNER: ReadonlySet<string> = new Set(['core/paragraph', 'core/heading', 'core/list']);
 
 /** The element that is all of a block's inner HTML (no inner blocks), if any. */
 function soleInner(raw: string, node: BlockNode): ElementNode | undefined {
@@ -81,14 +82,21 @@ function blockQuote(raw: string, node: BlockNode): BlockFields | undefined {
     );
   if (!open || !close || !pieces.slice(1, -1).every((p) => WS_ONLY.test(p))) return undefined;
   const paragraphs: string[] = [];
+  const children: QuoteChild[] = [];
   for (const c of node.children) {
-    const p = c.name === 'core/paragraph' && c.closed && c.attrs !== null ? textBlock(raw, c, /^p$/) : undefined;
-    if (!p) return undefined;
-    paragraphs.push(p.html);
+    // Inner blocks the quote may hold; their delimiter attributes are not kept (a fresh quote writes defaults).
+    const f = c.closed && c.attrs !== null && QUOTE_INNER.has(c.name) ? fields(raw, c, c.attrs) : undefined;
+    if (f?.kind === 'paragraph') {
+      paragraphs.push(f.html);
+      children.push({ kind: 'paragraph', html: f.html });
+    } else if (f?.kind === 'heading') children.push({ kind: 'heading', level: f.level, html: f.html });
+    else if (f?.kind === 'list') children.push({ kind: 'list', ordered: f.ordered, items: f.items });
+    else return undefined;
   }
   const citation = close[1] === undefined ? undefined : trimWs(close[1]);
   if (citation !== undefined && !isInlineHtml(citation)) return undefined;
-  const q: BlockFields = { kind: 'quote', paragraphs, tagAttrs: open[1] ?? '' };
+  const structured = children.some((c) => c.kind !== 'paragraph');
+  const q: BlockFields = structured ? { kind: 'quote', paragraphs: [], children, tagAttrs: open[1] ?? '' } : { kind: 'quote', paragraphs, tagAttrs: open[1] ?? '' };
   if (citation !== undefined) q.citation = citation;
   return q;
 }

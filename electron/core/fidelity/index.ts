@@ -11,7 +11,7 @@ export type {
   MoreBlock, OpaqueBlock, ParagraphBlock, ParsedPost, QuoteBlock, SeparatorBlock, SourceBlock,
 } from './model.ts';
 export { NORMAL_SEPARATOR } from './model.ts';
-export { detectDialect, joinSource, parsePost } from './parse.ts';
+export { detectDialect, dialectForNewPost, joinSource, parsePost } from './parse.ts';
 export { emitBlock, serializeBlock, serializePost } from './serialize.ts';
 export { canonicalJson, fingerprint, semanticView } from './fingerprint.ts';
 export { decodeWpSlug, MAX_SLUG_LENGTH, slugify } from './slug.ts';

@@ -15,6 +15,17 @@ export function detectDialect(raw: string): Dialect {
   return hasBlockDelimiters(raw) ? 'blocks' : 'classic';
 }
 
+/**
+ * The dialect a new (empty) post is written in: that of the blog's posts, so a blog on the block editor
+ * gets block markup (`<!-- wp:paragraph -->`) and a classic blog bare paragraphs. Given the bodies of the
+ * blog's most recent posts, newest first: the first non-empty one decides (the blog's current habit);
+ * none at all, classic (the safe default: both editors open classic HTML).
+ */
+export function dialectForNewPost(recentBodies: Iterable<string>): Dialect {
+  for (const body of recentBodies) if (body.trim() !== '') return detectDialect(body);
+  return 'classic';
+}
+
 export function parsePost(raw: string): ParsedPost {
   const dialect = detectDialect(raw);
   const blocks: SourceBlock[] = [];

@@ -4,7 +4,7 @@
 
 import { BLOCK_TAGS, type ElementNode, type HtmlNode, containsTag, getAttr, inner, parseAttrs, significant } from './html.ts';
 import { decodeEntities } from './inline.ts';
-import type { ImageAlign, ImageBlock, ListItem, ListModel } from './model.ts';
+import type { HeadingBlock, ImageAlign, ImageBlock, ListItem, ListModel, QuoteChild } from './model.ts';
 
 /** Inline content: no block-level markup (and no comments, which the editor cannot keep inline). */
 export function isInlineHtml(html: string): boolean {
@@ -60,23 +60,42 @@ export function blankLineParagraphs(text: string): string[] {
 }
 
 const SOLE_CITE = /^<cite(?:\s[^>]*)?>([\s\S]*)<\/cite>$/i;
+const QUOTE_BLOCK = /^(?:p|h[1-6]|ul|ol)$/;
+
+export interface QuoteFields {
+  paragraphs: string[];
+  children?: QuoteChild[];
+  citation?: string;
+}
 
 /**
- * `<blockquote>` holding either `<p>` elements (and an optional `<cite>` child), or classic text whose
- * paragraphs are separated by blank lines, the last of which may be a lone `<cite>…</cite>`.
+ * `<blockquote>` holding either elements — `<p>`, headings and lists, then an optional `<cite>` — or
+ * classic text whose paragraphs are separated by blank lines, the last of which may be a lone `<cite>…</cite>`.
  */
-export function readQuote(s: string, el: ElementNode): { paragraphs: string[]; citation?: string } | undefined {
+export function readQuote(s: string, el: ElementNode): QuoteFields | undefined {
   if (el.name !== 'blockquote' || !hasEndTag(s, el)) return undefined;
   const sig = significant(s, el.children);
   const paragraphs: string[] = [];
+  const children: QuoteChild[] = [];
   let citation: string | undefined;
-  if (sig.some((n) => n.type === 'el' && n.name === 'p')) {
+  if (sig.some((n) => n.type === 'el' && QUOTE_BLOCK.test(n.name))) {
     for (const n of sig) {
-      if (n.type !== 'el' || (n.name !== 'p' && n.name !== 'cite') || citation !== undefined) return undefined;
+      if (n.type !== 'el' || citation !== undefined) return undefined;
+      if (n.name === 'ul' || n.name === 'ol') {
+        const list = readList(s, n);
+        if (!list) return undefined;
+        children.push({ kind: 'list', ...list });
+        continue;
+      }
+      if (n.name !== 'cite' && !QUOTE_BLOCK.test(n.name)) return undefined;
+      if (!hasEndTag(s, n) && n.name !== 'p') return undefined;
       const html = trimWs(inner(s, n));
       if (!isInlineHtml(html)) return undefined;
       if (n.name === 'cite') citation = html;
-      else paragraphs.push(html);
+      else if (n.name === 'p') {
+        paragraphs.push(html);
+        children.push({ kind: 'paragraph', html });
+      } else children.push({ kind: 'heading', level: Number(n.name.slice(1)) as HeadingBlock['level'], html });
     }
   } else {
     const text = inner(s, el);
@@ -88,7 +107,10 @@ export function readQuote(s: string, el: ElementNode): { paragraphs: string[]; c
       citation = trimWs(m[1]!);
     }
   }
-  return citation === undefined ? { paragraphs } : { paragraphs, citation };
+  const structured = children.some((c) => c.kind !== 'paragraph');
+  const out: QuoteFields = structured ? { paragraphs: [], children } : { paragraphs };
+  if (citation !== undefined) out.citation = citation;
+  return out;
 }
 
 const ALIGNS: ReadonlySet<string> = new Set(['left', 'center', 'right', 'none', 'wide', 'full']);

@@ -4,7 +4,7 @@
 
 import { embedProvider } from './embed.ts';
 import { escapeAttr } from './inline.ts';
-import type { EmbedBlock, ImageBlock, ListModel, SourceBlock } from './model.ts';
+import type { EmbedBlock, ImageBlock, ListModel, QuoteChild, SourceBlock } from './model.ts';
 
 type Attrs = Record<string, unknown>;
 
@@ -39,6 +39,13 @@ function list(l: ListModel, tagAttrs = ''): string {
     return delimit('core/list-item', {}, `<li>${it.html}${nested}</li>`);
   });
   return `<${tag}${tagAttrs}>${items.join('\n\n')}</${tag}>`;
+}
+
+/** A block inside a quote, with the delimiter attributes its fields imply (others are not kept inside quotes). */
+function quoteChild(c: QuoteChild): string {
+  if (c.kind === 'paragraph') return delimit('core/paragraph', {}, `<p>${c.html}</p>`);
+  if (c.kind === 'heading') return delimit('core/heading', c.level === 2 ? {} : { level: c.level }, `<h${c.level}>${c.html}</h${c.level}>`);
+  return delimit('core/list', c.ordered ? { ordered: true } : {}, list(c));
 }
 
 function image(b: ImageBlock): string {
@@ -104,7 +111,8 @@ export function serializeBlocks(b: SourceBlock): string {
       attrs['ordered'] = b.ordered ? true : undefined;
       return delimit('core/list', attrs, list(b, b.tagAttrs));
     case 'quote': {
-      const paras = b.paragraphs.map((p) => delimit('core/paragraph', {}, `<p>${p}</p>`)).join('\n\n');
+      const inner: QuoteChild[] = b.children ?? b.paragraphs.map((html) => ({ kind: 'paragraph', html }));
+      const paras = inner.map(quoteChild).join('\n\n');
       const cite = b.citation !== undefined ? `<cite>${b.citation}</cite>` : '';
       return delimit('core/quote', attrs, `<blockquote${b.tagAttrs ?? ' class="wp-block-quote"'}>${paras}${cite}</blockquote>`);
     }

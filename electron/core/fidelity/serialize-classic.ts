@@ -4,7 +4,7 @@
 
 import { BARE_URL, embedProvider } from './embed.ts';
 import { escapeAttr, noBlankLines } from './inline.ts';
-import type { ImageBlock, ListModel, SourceBlock } from './model.ts';
+import type { ImageBlock, ListModel, QuoteChild, SourceBlock } from './model.ts';
 import { trimWs } from './read-html.ts';
 
 function inlineHtml(html: string): string {
@@ -17,6 +17,12 @@ function list(l: ListModel, tagAttrs = ''): string {
     (it) => `<li>${inlineHtml(it.html)}${it.children ? `\n${list(it.children)}\n` : ''}</li>`,
   );
   return `<${tag}${tagAttrs}>\n${items.join('\n')}\n</${tag}>`;
+}
+
+function quoteChild(c: QuoteChild): string {
+  if (c.kind === 'list') return list(c);
+  const tag = c.kind === 'heading' ? `h${c.level}` : 'p';
+  return `<${tag}>${inlineHtml(c.html)}</${tag}>`;
 }
 
 function img(b: ImageBlock, withAlign: boolean): string {
@@ -55,9 +61,10 @@ export function serializeClassic(b: SourceBlock): string {
     case 'list':
       return list(b, b.tagAttrs);
     case 'quote': {
-      const parts = b.paragraphs.map(inlineHtml);
+      // With headings or lists every child is an element (bare wpautop text beside them would not parse back).
+      const parts = b.children ? b.children.map(quoteChild) : b.paragraphs.map(inlineHtml);
       if (b.citation !== undefined) parts.push(`<cite>${inlineHtml(b.citation)}</cite>`);
-      return `<blockquote${b.tagAttrs ?? ''}>${parts.join('\n\n')}</blockquote>`;
+      return `<blockquote${b.tagAttrs ?? ''}>${parts.join(b.children ? '\n' : '\n\n')}</blockquote>`;
     }
     case 'image':
       return image(b);

@@ -83,6 +83,42 @@ function insertText(db: DatabaseSync, pk: number, text: SearchText): void {
   );
 }
 
+// ── deferred indexing ────────────────────────────────────────────────────────────────────────────────────
+//
+// A first pull writes thousands of posts while the network is the limit; their search rows are written after
+// (sync/engine/pull.ts), a chunk at a time, so the pull does not wait for them. The setting below is committed
+// in the same transaction as the first post written without its rows, and cleared once every post has them:
+// while it is set, `indexPending` finds the posts that lack rows (FTS5 rowid = posts.pk). Search completes the
+// index first (library/search.ts), so it never misses a post, and opening the library resumes it after a crash.
+
+const PENDING = 'search_index_pending';
+
+/** Call in the transaction that writes posts with `writePost(…, { index: false })`. */
+export function markIndexPending(db: DatabaseSync): void {
+  stmt(db, `INSERT INTO settings (key, value) VALUES ('${PENDING}', '1') ON CONFLICT (key) DO NOTHING`).run();
+}
+
+export function indexIsPending(db: DatabaseSync): boolean {
+  return stmt(db, `SELECT 1 FROM settings WHERE key = '${PENDING}'`).get() !== undefined;
+}
+
+/**
+ * Writes the search rows of up to `max` posts that lack them; clears the mark when none are left. Returns how
+ * many it indexed. The caller holds the transaction.
+ */
+export function indexPending(db: DatabaseSync, max = Number.MAX_SAFE_INTEGER): number {
+  if (!indexIsPending(db)) return 0;
+  const rows = stmt(db, 'SELECT pk FROM posts p WHERE NOT EXISTS (SELECT 1 FROM post_fts f WHERE f.rowid = p.pk) ORDER BY pk LIMIT ?').all(max) as {
+    pk: number;
+  }[];
+  for (const { pk } of rows) {
+    const text = searchTextOf(db, pk);
+    if (text) insertText(db, pk, text);
+  }
+  if (rows.length < max) stmt(db, `DELETE FROM settings WHERE key = '${PENDING}'`).run();
+  return rows.length;
+}
+
 /** Rebuilds both indexes from scratch (migration 006, and a repair if ever needed). */
 export function indexAllPosts(db: DatabaseSync): void {
   db.exec(`DELETE FROM post_fts; INSERT INTO post_fts_folded (post_fts_folded) VALUES ('delete-all');`);

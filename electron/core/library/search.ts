@@ -2,11 +2,13 @@ import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
 import type { SearchPage, SearchQuery } from '../../common/api/library.ts';
 import { BlogError } from '../../common/errors.ts';
 import { LIMITS } from '../../common/models.ts';
+import { transaction } from '../storage/database.ts';
 import { stmt } from '../storage/statements.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { filterSql, resolveFilter } from './filters.ts';
 import { type ParsedQuery, parseQuery } from './query-text.ts';
 import { renderHits } from './search-hits.ts';
+import { indexIsPending, indexPending } from './search-index.ts';
 
 /**
  * Full-text search: bm25-ranked, filtered, keyset-paged, with highlighted title and snippet.
@@ -89,6 +91,8 @@ export function searchSql(db: DatabaseSync, query: SearchQuery): SearchStatement
 type Hit = { pk: number; score: number };
 
 export function search(db: DatabaseSync, query: SearchQuery): SearchPage {
+  // Posts a first pull wrote without their search rows (search-index.ts) are indexed before anything is missed.
+  if (indexIsPending(db)) transaction(db, () => indexPending(db));
   const built = searchSql(db, query);
   if (!built) return { items: [], next: null, total: 0, totalIsLowerBound: false };
   const run = (s: { sql: string; params: SQLInputValue[] }) => guarded(query.text, () => stmt(db, s.sql).all(...s.params)) as Hit[];

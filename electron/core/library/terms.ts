@@ -98,13 +98,11 @@ export function createTerm(db: DatabaseSync, init: TermRecord, now: number): Ter
   return getTerm(db, id);
 }
 
-export function updateTerm(db: DatabaseSync, id: TermId, patch: TermPatch & { remoteId?: number | null }, now: number): Term {
+export function updateTerm(db: DatabaseSync, id: TermId, patch: TermPatch & { remoteId?: number | null; keepSlug?: boolean }, now: number): Term {
   const row = requireTerm(db, id);
   const name = patch.name === undefined ? row.name : checkName(patch.name);
-  const slug =
-    patch.slug === undefined
-      ? row.slug
-      : uniqueSlug(slugify(patch.slug || name), (s) => slugTaken(db, row.blog_id, row.taxonomy, s, row.pk));
+  const wanted = patch.keepSlug && patch.slug ? patch.slug.slice(0, LIMITS.slugChars) : slugify(patch.slug || name);
+  const slug = patch.slug === undefined ? row.slug : uniqueSlug(wanted, (s) => slugTaken(db, row.blog_id, row.taxonomy, s, row.pk));
   const parentPk =
     patch.parentId === undefined ? row.parent_pk : resolveParent(db, row.taxonomy, row.blog_id, patch.parentId, row.pk);
   stmt(

@@ -62,6 +62,11 @@ export function wallTime(epochMs: number, timeZone: string): WallTime {
 
 /** The archive month key: year * 100 + month (201009 for September 2010), in the given zone. */
 export function monthKey(epochMs: number, timeZone: string): number {
+  // No zone is more than 14 hours from UTC, so from the 2nd to the 27th (UTC) the wall clock is in the UTC
+  // month whatever the zone: only near a month's edge is Intl asked (the costly part of writing a first pull).
+  const utc = new Date(epochMs);
+  const day = utc.getUTCDate();
+  if (day >= 2 && day <= 27) return utc.getUTCFullYear() * 100 + utc.getUTCMonth() + 1;
   const { year, month } = wallTime(epochMs, timeZone);
   return year * 100 + month;
 }

@@ -15,7 +15,7 @@ import type { PostRow } from './post-row.ts';
  * (in the blog's zone), the sort_date copies in post_terms, and the FTS rows. Work is skipped when its inputs
  * did not change, so an autosave that only touched the body does not rewrite the relations.
  */
-export function writePost(db: DatabaseSync, post: Post, previous?: { row: PostRow; post: Post }): number {
+export function writePost(db: DatabaseSync, post: Post, previous?: { row: PostRow; post: Post }, options: { index?: boolean } = {}): number {
   if (post.blogId !== null && !stmt(db, 'SELECT 1 FROM blogs WHERE id = ?').get(post.blogId)) {
     throw new BlogError('not-found', `There is no blog with id ${JSON.stringify(post.blogId)}.`);
   }
@@ -81,7 +81,8 @@ export function writePost(db: DatabaseSync, post: Post, previous?: { row: PostRo
   }
   const textChanged =
     !before || before.title !== post.title || before.html !== post.html || before.excerpt !== post.excerpt || !sameSet(before.tagIds, post.tagIds);
-  if (textChanged) reindexPost(db, pk);
+  // index: false — the caller marked the index pending in this transaction (library/search-index.ts).
+  if (textChanged && options.index !== false) reindexPost(db, pk);
   return pk;
 }
 

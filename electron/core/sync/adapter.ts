@@ -71,6 +71,15 @@ export interface PostPatch {
 /** A create never chooses status or slug: it is always a draft named after its client key (see createPost). */
 export type PostInput = Omit<PostPatch, 'status' | 'slug'>;
 
+export interface RemoteRevision {
+  readonly id: RemoteId;
+  readonly modifiedGmt: string;
+  /** Raw, as in RemotePost. */
+  readonly title: string;
+  readonly content: string;
+  readonly excerpt: string;
+}
+
 export interface RemoteTerm {
   readonly id: RemoteId;
   readonly taxonomy: Taxonomy;
@@ -181,6 +190,13 @@ export interface BlogAdapter {
   updatePost(id: RemoteId, patch: PostPatch): Promise<RemotePost>;
   /** Moves the post to the trash (recoverable on the blog). Trashing a trashed post succeeds. */
   trashPost(id: RemoteId): Promise<RemotePost>;
+  /**
+   * The post's newest `count` revisions (snapshots of its title, body and excerpt after each change of them),
+   * newest first: how the engine checks, after an update, that no web edit slipped in between its read and its
+   * write (engine/race.ts). Optional: a blog without revisions (or an adapter without them) leaves that
+   * unverified, never failed. An empty list means revisions are off.
+   */
+  listRevisions?(id: RemoteId, count: number): Promise<RemoteRevision[]>;
 
   /** All terms of a taxonomy (categories with their parents). */
   listTerms(taxonomy: Taxonomy): Promise<RemoteTerm[]>;

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
+import type { ArchiveSort } from '../../../electron/common/api/library.ts';
 import { useTranslation } from 'react-i18next';
 import { formatModified } from '../i18n/dates.ts';
 import { localeOf } from '../i18n/i18n.ts';
@@ -11,19 +12,35 @@ export interface PostListPaneProps {
   readonly selection: ListSelection;
   readonly selectedId: string | null;
   readonly onOpen: (id: string) => void;
+  /** Changed by Find in List / Search All Posts: focus the search field (on mount too, when non-zero). */
+  readonly focusSearch: number;
 }
 
 const ROW_HEIGHT = 76;
+/** Pause after the last arrow key before the post under the cursor opens. */
+const OPEN_AFTER_MS = 150;
+
+/** The chosen order is the desk's, not a preference: kept in this window's storage. */
+const SORT_KEY = 'longhand.listSort';
+function storedSort(): ArchiveSort {
+  try {
+    return localStorage.getItem(SORT_KEY) === 'title' ? 'title' : 'date';
+  } catch {
+    return 'date';
+  }
+}
 
 /**
- * The middle column: a search field over the current view, then the posts, virtualised. Arrow keys move
- * through the list and open the post; Ctrl/Cmd+F jumps to the search field.
+ * The middle column: a search field over the current view, the order (by date or by title), then the posts,
+ * virtualised. Arrow keys move through the list and open the post after a short pause; Find in List (Ctrl/Cmd+F) and Search All
+ * Posts (Ctrl/Cmd+Shift+F) focus the search field. Memoised: it re-renders for its own list, not the desk's.
  */
-export function PostListPane({ selection, selectedId, onOpen }: PostListPaneProps) {
+export const PostListPane = memo(function PostListPane({ selection, selectedId, onOpen, focusSearch }: PostListPaneProps) {
   const { t, i18n } = useTranslation();
   const locale = localeOf(i18n.language);
   const [text, setText] = useState('');
-  const list = usePostList(selection, text);
+  const [sort, setSort] = useState<ArchiveSort>(storedSort);
+  const list = usePostList(selection, text, sort);
   const scroller = useRef<HTMLDivElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const { first, last, totalHeight } = useVirtualRows(scroller, list.rows.length, ROW_HEIGHT);
@@ -34,24 +51,51 @@ export function PostListPane({ selection, selectedId, onOpen }: PostListPaneProp
   }, [last, list]);
 
   useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      const mod = /Mac/.test(navigator.platform) ? event.metaKey : event.ctrlKey;
-      if (mod && !event.altKey && event.key.toLowerCase() === 'f') {
-        event.preventDefault();
-        searchRef.current?.focus();
-        searchRef.current?.select();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+    if (focusSearch === 0) return;
+    searchRef.current?.focus();
+    searchRef.current?.select();
+  }, [focusSearch]);
 
-  const selectedIndex = list.rows.findIndex((row) => row.entry.id === selectedId);
+  const chooseSort = (next: ArchiveSort) => {
+    setSort(next);
+    try {
+      localStorage.setItem(SORT_KEY, next);
+    } catch {
+      // Storage refused (private mode, quota): the order holds for this session.
+    }
+    if (scroller.current) scroller.current.scrollTop = 0;
+  };
+
+  // The keyboard cursor moves at once; the post under it opens after a short pause, so holding an arrow key
+  // walks the list at key-repeat speed instead of loading every post on the way (as mail apps do).
+  const [cursorId, setCursorId] = useState<string | null>(selectedId);
+  const pendingOpen = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => {
+    if (pendingOpen.current === null) setCursorId(selectedId);
+  }, [selectedId]);
+  useEffect(() => () => clearTimeout(pendingOpen.current ?? undefined), []);
+  const openNow = (id: string) => {
+    clearTimeout(pendingOpen.current ?? undefined);
+    pendingOpen.current = null;
+    setCursorId(id);
+    onOpen(id);
+  };
+  const openSoon = (id: string) => {
+    clearTimeout(pendingOpen.current ?? undefined);
+    setCursorId(id);
+    pendingOpen.current = setTimeout(() => {
+      pendingOpen.current = null;
+      onOpen(id);
+    }, OPEN_AFTER_MS);
+  };
+
+  const activeId = cursorId ?? selectedId;
+  const selectedIndex = list.rows.findIndex((row) => row.entry.id === activeId);
   const move = (delta: number) => {
     const index = Math.min(list.rows.length - 1, Math.max(0, (selectedIndex < 0 ? -1 : selectedIndex) + delta));
     const row = list.rows[index];
     if (!row) return;
-    onOpen(row.entry.id);
+    openSoon(row.entry.id);
     const el = scroller.current;
     if (el) {
       const top = index * ROW_HEIGHT;
@@ -86,8 +130,18 @@ export function PostListPane({ selection, selectedId, onOpen }: PostListPaneProp
           }}
         />
       </div>
-      <div className="list-summary" aria-live="polite">
-        {list.loading && list.rows.length === 0 ? t('desk.loading') : summary}
+      <div className="list-header">
+        <div className="list-summary" aria-live="polite">
+          {list.loading && list.rows.length === 0 ? t('desk.loading') : summary}
+        </div>
+        {/* Search results come ranked by relevance; the order applies to the lists. */}
+        <div className="list-sort" role="group" aria-label={t('desk.sort.label')} title={text.trim() ? t('desk.sort.ranked') : undefined}>
+          {(['date', 'title'] as const).map((key) => (
+            <button key={key} type="button" className="quiet" aria-pressed={sort === key} disabled={Boolean(text.trim())} onClick={() => chooseSort(key)}>
+              {t(`desk.sort.${key}`)}
+            </button>
+          ))}
+        </div>
       </div>
       <div className="list-scroll" ref={scroller}>
         {list.rows.length === 0 && !list.loading ? (
@@ -97,7 +151,7 @@ export function PostListPane({ selection, selectedId, onOpen }: PostListPaneProp
             {list.rows.slice(first, last).map((row, offset) => {
               const index = first + offset;
               const { entry } = row;
-              const selected = entry.id === selectedId;
+              const selected = entry.id === activeId;
               return (
                 <li
                   key={entry.id}
@@ -107,12 +161,12 @@ export function PostListPane({ selection, selectedId, onOpen }: PostListPaneProp
                   tabIndex={selected || (selectedIndex < 0 && index === 0) ? 0 : -1}
                   className={selected ? 'post-item selected' : 'post-item'}
                   style={{ top: index * ROW_HEIGHT, height: ROW_HEIGHT }}
-                  onClick={() => onOpen(entry.id)}
+                  onClick={() => openNow(entry.id)}
                   onKeyDown={(event) => {
                     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
                       event.preventDefault();
                       move(event.key === 'ArrowDown' ? 1 : -1);
-                    } else if (event.key === 'Enter') onOpen(entry.id);
+                    } else if (event.key === 'Enter') openNow(entry.id);
                   }}
                 >
                   <span className="post-item-title">{row.title ? <Highlighted spans={row.title} /> : entry.title.trim() || t('list.untitled')}</span>
@@ -129,4 +183,4 @@ export function PostListPane({ selection, selectedId, onOpen }: PostListPaneProp
       </div>
     </section>
   );
-}
+});

@@ -28,7 +28,9 @@ export function useLibraryOverview(): LibraryOverview {
         blog.listTerms({ taxonomy: 'category' }),
         blog.listTerms({ taxonomy: 'tag' }),
       ]);
-      if (!cancelled) setOverview({ statusCounts, archive, categories, tags });
+      // Most saves change no count: keep the same object then, so the desk doesn't re-render for nothing.
+      const next = { statusCounts, archive, categories, tags };
+      if (!cancelled) setOverview((previous) => (JSON.stringify(previous) === JSON.stringify(next) ? previous : next));
     };
     const reloadSoon = () => {
       clearTimeout(timer);

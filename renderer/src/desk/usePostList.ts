@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ArchiveEntry, SearchHit, TextSpan } from '../../../electron/common/api/library.ts';
+import type { ArchiveEntry, ArchiveSort, SearchHit, TextSpan } from '../../../electron/common/api/library.ts';
 import { blog } from '../blog.ts';
 import { filterOf, type ListSelection } from './selection.ts';
 
@@ -20,12 +20,15 @@ export interface PostListState {
 }
 
 const PAGE = 100;
+/** The API's largest page (LIMITS.listLimit): a refresh of a list scrolled further keeps that many rows. */
+const MAX_REFRESH = 1_000;
 
 /**
  * The rows for a selection and search text, a page at a time (keyset cursors: page 1,000 costs what page 1
- * does). A newer request supersedes an older one: typing fast never shows stale results.
+ * does), by date or by title (search results are always ranked). A newer request supersedes an older one:
+ * typing fast never shows stale results.
  */
-export function usePostList(selection: ListSelection, text: string): PostListState {
+export function usePostList(selection: ListSelection, text: string, sort: ArchiveSort = 'date'): PostListState {
   const [rows, setRows] = useState<readonly ListRow[]>([]);
   const [total, setTotal] = useState<number | null>(null);
   const [loading, setLoading] = useState(false);
@@ -33,43 +36,59 @@ export function usePostList(selection: ListSelection, text: string): PostListSta
   const next = useRef<string | null>(null);
   const generation = useRef(0);
   const busy = useRef(false);
+  const loaded = useRef(0);
 
+  /**
+   * `quiet`: a refresh after a change — it re-reads as many rows as are loaded (a list scrolled far stays put)
+   * and shows no loading state (while typing, each save would otherwise re-render the list twice for nothing).
+   */
   const fetchPage = useCallback(
-    async (cursor: string | undefined, gen: number) => {
+    async (cursor: string | undefined, gen: number, quiet = false) => {
+      const limit = quiet ? Math.min(MAX_REFRESH, Math.max(PAGE, loaded.current)) : PAGE;
       busy.current = true;
-      setLoading(true);
+      if (!quiet) setLoading(true);
       try {
         const filter = filterOf(selection);
         const words = text.trim();
         const page = words
-          ? await blog.search({ ...withoutMonth(filter), ...monthRange(filter), text, limit: PAGE, cursor })
-          : await blog.listArchive({ ...filter, limit: PAGE, cursor });
+          ? await blog.search({ ...withoutMonth(filter), ...monthRange(filter), text, limit, cursor })
+          : await blog.listArchive({ ...filter, sort, limit, cursor });
         if (gen !== generation.current) return;
         const fresh: ListRow[] = words
           ? (page.items as SearchHit[]).map((hit) => ({ entry: hit.post, title: hit.title, snippet: hit.snippet }))
           : (page.items as ArchiveEntry[]).map((entry) => ({ entry }));
-        setRows((previous) => (cursor ? [...previous, ...fresh] : fresh));
-        setTotal('total' in page ? (page.total as number) : null);
+        // A save that changed nothing listed (most keystrokes past the snippet) keeps the same rows: no re-render.
+        setRows((previous) => {
+          let shown: readonly ListRow[] = fresh;
+          if (cursor) shown = [...previous, ...fresh];
+          else if (JSON.stringify(previous) === JSON.stringify(fresh)) shown = previous;
+          loaded.current = shown.length;
+          return shown;
+        });
+        setTotal('total' in page ? page.total : null);
         next.current = page.next;
         setHasMore(page.next !== null);
       } finally {
         if (gen === generation.current) {
           busy.current = false;
-          setLoading(false);
+          if (!quiet) setLoading(false);
         }
       }
     },
-    [selection, text],
+    [selection, text, sort],
   );
 
-  const reload = useCallback(() => {
-    generation.current += 1;
-    next.current = null;
-    fetchPage(undefined, generation.current).catch((error: unknown) => console.error('post list', error));
-  }, [fetchPage]);
+  const reload = useCallback(
+    (keep = false) => {
+      generation.current += 1;
+      next.current = null;
+      fetchPage(undefined, generation.current, keep).catch((error: unknown) => console.error('post list', error));
+    },
+    [fetchPage],
+  );
 
   useEffect(() => {
-    const timer = setTimeout(reload, text ? 120 : 0);
+    const timer = setTimeout(() => reload(), text ? 120 : 0);
     return () => clearTimeout(timer);
   }, [reload, text]);
 
@@ -77,7 +96,7 @@ export function usePostList(selection: ListSelection, text: string): PostListSta
     let timer: ReturnType<typeof setTimeout> | undefined;
     const soon = () => {
       clearTimeout(timer);
-      timer = setTimeout(reload, 250);
+      timer = setTimeout(() => reload(true), 250);
     };
     const disposers = [blog.onDidChangePost(soon), blog.onDidChangeLibrary(soon)];
     return () => {

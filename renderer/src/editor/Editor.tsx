@@ -24,6 +24,7 @@ import { MARKDOWN_TRANSFORMERS } from './plugins/markdown.ts';
 import { PastePlugin } from './plugins/PastePlugin.tsx';
 import { PlaceholderPlugin } from './plugins/PlaceholderPlugin.tsx';
 import { QuotePlugin } from './plugins/QuotePlugin.tsx';
+import { ReactSelectionPlugin } from './plugins/ReactSelectionPlugin.tsx';
 import { ShortcutsPlugin } from './plugins/ShortcutsPlugin.tsx';
 import { type EditorStats, StatsPlugin } from './plugins/StatsPlugin.tsx';
 import { type EditorServices, EditorServicesContext } from './services.ts';
@@ -95,6 +96,7 @@ export const Editor = memo(function Editor(props: EditorProps) {
           <BlocksPlugin onError={onError} />
           <StatsPlugin onStats={onStats} />
           <EditorRefPlugin editorRef={editorRef} />
+          <ReactSelectionPlugin />
           <OnChangePlugin ignoreSelectionChange onChange={onChange} />
           {/* Last, so every plugin has registered its node transforms before the post is loaded. */}
           <DocumentPlugin document={document} tracker={tracker} />

@@ -42,22 +42,52 @@ function stylesToElements(doc: Document, body: HTMLElement): void {
 }
 
 const WORD_LIST = /MsoListParagraph/;
+const MSO_LIST = /mso-list:\s*(l\d+)\s+level(\d+)/i;
 
-/** Word writes a list as paragraphs with a marker span ("·", "1.") and `mso-list` styles. */
+/**
+ * Word writes a list as paragraphs with a marker span ("·", "o", "1.", "a.") and an `mso-list: l0 level2`
+ * style: `l0` names the list, `level2` is the nesting depth (1 = top). The paragraphs in a row become one
+ * list, each deeper level a list inside the item before it, as HTML nests lists.
+ */
 function wordLists(doc: Document, body: HTMLElement): void {
-  let list: HTMLElement | null = null;
+  // The open lists, outermost first: stack[n - 1] holds the items of level n.
+  let stack: HTMLElement[] = [];
+  let listId = '';
   for (const p of body.querySelectorAll<HTMLElement>('p')) {
-    if (!WORD_LIST.test(p.className) && !/mso-list/.test(p.getAttribute('style') ?? '')) {
-      list = null;
+    const style = p.getAttribute('style') ?? '';
+    if (!WORD_LIST.test(p.className) && !/mso-list/.test(style)) {
+      stack = [];
       continue;
     }
+    const mso = MSO_LIST.exec(style);
+    const level = Math.min(9, Math.max(1, Number(mso?.[2] ?? 1)));
     const marker = p.querySelector('span[style*="mso-list:Ignore"], span[style*="mso-list: Ignore"]');
-    const ordered = /^\s*\w+[.)]/.test(marker?.textContent ?? '');
+    const tag = /^\s*\w+[.)]/.test(marker?.textContent ?? '') ? 'OL' : 'UL';
+    // The marker and the font span Word wraps it in (empty once the marker is gone).
+    const wrapper = marker?.parentElement;
     marker?.remove();
-    const tag = ordered ? 'OL' : 'UL';
-    if (!list || list.nodeName !== tag || list.nextElementSibling !== p) {
-      list = doc.createElement(tag);
+    if (wrapper && wrapper !== p && wrapper.childNodes.length === 0) wrapper.remove();
+    // A new list unless this paragraph follows the last one of the same Word list.
+    const root = stack[0];
+    if (!root || root.nextElementSibling !== p || (mso && mso[1] !== listId)) {
+      const list = doc.createElement(tag);
       p.before(list);
+      stack = [list];
+    }
+    listId = mso?.[1] ?? listId;
+    stack.length = Math.min(stack.length, level);
+    while (stack.length < level) {
+      const parent = stack[stack.length - 1]!;
+      const holder = parent.lastElementChild ?? parent.appendChild(doc.createElement('li'));
+      stack.push(holder.appendChild(doc.createElement(tag)));
+    }
+    let list = stack[level - 1]!;
+    if (list.nodeName !== tag) {
+      // The kind changes at this level (bullets after numbers): a new list beside the old one.
+      const other = doc.createElement(tag);
+      list.after(other);
+      stack[level - 1] = list = other;
+      if (level === 1) stack = [other];
     }
     const li = doc.createElement('li');
     li.append(...p.childNodes);

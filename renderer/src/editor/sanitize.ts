@@ -56,6 +56,8 @@ function pastePurifier(): Purifier {
 
 /** Safe HTML to show a block or inline markup the editor keeps as source. */
 export function sanitizePreview(html: string): string {
+  // Plain text (most captions) needs no parse: without `<` or `&` it can only be text.
+  if (!/[<&]/.test(html)) return html;
   return previewPurifier().sanitize(html, { ...PREVIEW, RETURN_TRUSTED_TYPE: false });
 }
 

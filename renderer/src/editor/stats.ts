@@ -22,3 +22,14 @@ export function textStats(text: string): TextStats {
   for (const ch of text) if (ch !== '\n' && ch !== '\r') characters++;
   return { words, characters, minutes: words === 0 ? 0 : Math.max(1, Math.round(words / WORDS_PER_MINUTE)) };
 }
+
+/** The stats of texts counted apart (a post's blocks), as one: words never span two of them. */
+export function sumStats(parts: Iterable<TextStats>): TextStats {
+  let words = 0;
+  let characters = 0;
+  for (const p of parts) {
+    words += p.words;
+    characters += p.characters;
+  }
+  return { words, characters, minutes: words === 0 ? 0 : Math.max(1, Math.round(words / WORDS_PER_MINUTE)) };
+}

@@ -25,6 +25,12 @@ export const deskSv = {
   noResults: 'Inget inlägg matchar ”{{text}}”.',
   emptyView: 'Här finns inga inlägg.',
   loading: 'Hämtar…',
+  sort: {
+    label: 'Sortera',
+    date: 'Datum',
+    title: 'Titel',
+    ranked: 'Sökträffarna ordnas efter hur väl de matchar',
+  },
   status: {
     draft: 'Utkast',
     pending: 'Granskas',
@@ -67,6 +73,12 @@ export const deskEn: DeskResources = {
   noResults: 'No post matches “{{text}}”.',
   emptyView: 'No posts here.',
   loading: 'Loading…',
+  sort: {
+    label: 'Sort',
+    date: 'Date',
+    title: 'Title',
+    ranked: 'Search results are ordered by how well they match',
+  },
   status: {
     draft: 'Draft',
     pending: 'Pending',

@@ -4,6 +4,7 @@ import type { LanguagePreference } from '../../../electron/common/api/preference
 import { deskEn, deskSv } from './desk.ts';
 import { en } from './en.ts';
 import { inspectorEn, inspectorSv } from './inspector.ts';
+import { previewEn, previewSv } from './preview.ts';
 import { syncEn, syncSv } from './sync.ts';
 import { sv } from './sv.ts';
 
@@ -25,7 +26,7 @@ export function resolveLanguage(preference: LanguagePreference, systemLanguages:
 /** Starts i18next in the system language; preferences switch it later without a restart. */
 export function initI18n(): typeof i18next {
   void i18next.use(initReactI18next).init({
-    resources: { sv: { translation: { ...sv, desk: deskSv, inspector: inspectorSv, sync: syncSv } }, en: { translation: { ...en, desk: deskEn, inspector: inspectorEn, sync: syncEn } } },
+    resources: { sv: { translation: { ...sv, desk: deskSv, inspector: inspectorSv, preview: previewSv, sync: syncSv } }, en: { translation: { ...en, desk: deskEn, inspector: inspectorEn, preview: previewEn, sync: syncEn } } },
     lng: resolveLanguage('system'),
     fallbackLng: 'en',
     interpolation: { escapeValue: false }, // React escapes

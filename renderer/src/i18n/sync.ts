@@ -1,8 +1,11 @@
+import type { PreflightWarning } from '../../../electron/common/api/sync.ts';
+
 /** Strings of blogs and sync (add-blog wizard, status bar, publishing, outbox, conflicts). Swedish is the reference. */
 export const syncSv = {
   addBlog: 'Lägg till blogg…',
   wizard: {
     title: 'Lägg till en blogg',
+    titleAgain: 'Anslut bloggen igen',
     addressLabel: 'Bloggens adress',
     addressHint: 'Vilken sida som helst på bloggen, t.ex. https://minblogg.se',
     find: 'Hitta bloggen',
@@ -21,6 +24,26 @@ export const syncSv = {
     done: 'Klar',
     cancel: 'Avbryt',
     back: 'Tillbaka',
+  },
+  accounts: {
+    title: 'Bloggar',
+    none: 'Inga bloggar än.',
+    name: 'Namn på bloggen',
+    rename: 'Byt namn',
+    account: '{{user}} på {{url}}',
+    connected: 'Ansluten',
+    disconnected: 'Inte ansluten – inläggen finns kvar här',
+    reauthenticate: 'Logga in igen',
+    reconnect: 'Anslut igen',
+    remove: 'Ta bort…',
+    removeTitle: 'Ta bort ”{{name}}”?',
+    removeWhat: 'Longhand glömmer lösenordet och slutar synka med bloggen. Inget tas bort på bloggen.',
+    removeKeeps_one: 'Bloggens {{count}} inlägg stannar på den här datorn: du kan läsa, söka och exportera det, och ansluta igen senare.',
+    removeKeeps_other: 'Bloggens {{count}} inlägg stannar på den här datorn: du kan läsa, söka och exportera dem, och ansluta igen senare.',
+    removeOutbox_one: '{{count}} ändring som väntar i utkorgen skickas inte.',
+    removeOutbox_other: '{{count}} ändringar som väntar i utkorgen skickas inte.',
+    removeConfirm: 'Ta bort bloggen',
+    cancel: 'Avbryt',
   },
   status: {
     online: 'Ansluten',
@@ -63,10 +86,11 @@ export const syncSv = {
       'empty-title': 'Inlägget saknar rubrik.',
       'no-category': 'Ingen kategori är vald.',
       'no-blog': 'Välj först vilken blogg inlägget hör till (Inställningar).',
+      'not-connected': 'Bloggen är inte ansluten på den här datorn: anslut den igen under Inställningar › Bloggar.',
       'media-to-upload': 'Bilder laddas upp först.',
       'date-in-past': 'Datumet har redan passerat: inlägget publiceras direkt.',
       offline: 'Bloggen går inte att nå just nu.',
-    },
+    } satisfies Record<PreflightWarning, string>,
   },
   outbox: {
     title: 'Utkorg',
@@ -91,6 +115,7 @@ export const syncSv = {
     blocks_one: '{{count}} stycke i konflikt',
     blocks_other: '{{count}} stycken i konflikt',
     removed: '(borttaget)',
+    fields: { title: 'Rubrik', excerpt: 'Utdrag', slug: 'Adress (slug)' },
   },
 } as const;
 
@@ -100,6 +125,7 @@ export const syncEn: Strings<typeof syncSv> = {
   addBlog: 'Add blog…',
   wizard: {
     title: 'Add a blog',
+    titleAgain: 'Connect the blog again',
     addressLabel: "The blog's address",
     addressHint: 'Any page of the blog, e.g. https://myblog.com',
     find: 'Find the blog',
@@ -118,6 +144,26 @@ export const syncEn: Strings<typeof syncSv> = {
     done: 'Done',
     cancel: 'Cancel',
     back: 'Back',
+  },
+  accounts: {
+    title: 'Blogs',
+    none: 'No blogs yet.',
+    name: "The blog's name",
+    rename: 'Rename',
+    account: '{{user}} at {{url}}',
+    connected: 'Connected',
+    disconnected: 'Not connected – the posts are still here',
+    reauthenticate: 'Sign in again',
+    reconnect: 'Connect again',
+    remove: 'Remove…',
+    removeTitle: 'Remove “{{name}}”?',
+    removeWhat: 'Longhand forgets the password and stops syncing with the blog. Nothing is deleted on the blog.',
+    removeKeeps_one: "The blog's {{count}} post stays on this computer: you can read, search and export it, and connect again later.",
+    removeKeeps_other: "The blog's {{count}} posts stay on this computer: you can read, search and export them, and connect again later.",
+    removeOutbox_one: '{{count}} change waiting in the outbox will not be sent.',
+    removeOutbox_other: '{{count}} changes waiting in the outbox will not be sent.',
+    removeConfirm: 'Remove the blog',
+    cancel: 'Cancel',
   },
   status: {
     online: 'Connected',
@@ -160,6 +206,7 @@ export const syncEn: Strings<typeof syncSv> = {
       'empty-title': 'The post has no title.',
       'no-category': 'No category is chosen.',
       'no-blog': 'First choose the blog the post belongs to (Settings).',
+      'not-connected': 'The blog is not connected on this computer: connect it again in Settings › Blogs.',
       'media-to-upload': 'Images are uploaded first.',
       'date-in-past': 'The date has passed: the post is published at once.',
       offline: 'The blog cannot be reached right now.',
@@ -188,5 +235,6 @@ export const syncEn: Strings<typeof syncSv> = {
     blocks_one: '{{count}} paragraph in conflict',
     blocks_other: '{{count}} paragraphs in conflict',
     removed: '(removed)',
+    fields: { title: 'Title', excerpt: 'Excerpt', slug: 'Address (slug)' },
   },
 };

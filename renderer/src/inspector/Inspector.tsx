@@ -1,6 +1,7 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Post } from '../../../electron/common/models.ts';
+import { onDidRequestAppCommand } from '../commands/bus.ts';
 import { PublishBar } from '../sync/PublishBar.tsx';
 import { History } from './History.tsx';
 import { PostSettings } from './PostSettings.tsx';
@@ -17,6 +18,13 @@ type Tab = 'settings' | 'history';
 export function Inspector({ post, onRestore, onError }: InspectorProps) {
   const { t } = useTranslation();
   const [tab, setTab] = useState<Tab>('settings');
+  useEffect(
+    () =>
+      onDidRequestAppCommand((command) => {
+        if (command === 'show-history') setTab('history');
+      }),
+    [],
+  );
   return (
     <aside className="inspector" aria-label={t('inspector.tabs.settings')}>
       <PublishBar post={post} onError={onError} />

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Blog, Post, Term } from '../../../electron/common/models.ts';
 import { blog } from '../blog.ts';
 import { CategoryPicker } from './CategoryPicker.tsx';
+import { FeaturedImage } from './FeaturedImage.tsx';
 import { TagInput } from './TagInput.tsx';
 import { useDebouncedSave } from './useDebouncedSave.ts';
 
@@ -19,7 +20,7 @@ function toLocalInput(ms: number | null): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
-/** The post's metadata: blog, categories, tags, slug, excerpt, date, comments, sticky. Every change is saved at once. */
+/** The post's metadata: blog, categories, tags, slug, excerpt, featured image, date, comments, sticky. Every change is saved at once. */
 export function PostSettings({ post, onError }: PostSettingsProps) {
   const { t } = useTranslation();
   const [current, setCurrent] = useState(post);
@@ -121,6 +122,7 @@ export function PostSettings({ post, onError }: PostSettingsProps) {
           }}
         />
       </div>
+      <FeaturedImage postId={post.id} mediaId={current.featuredMediaId} onChange={(id) => saveNow({ featuredMediaId: id })} onError={onError} />
       <div className="inspector-field">
         <label htmlFor="ps-date">{t('inspector.publishDate')}</label>
         <input

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LanguagePreference, Preferences, ThemePreference } from '../../../electron/common/api/preferences.ts';
+import { BlogAccounts } from './BlogAccounts.tsx';
 
 export interface SettingsDialogProps {
   readonly preferences: Preferences;
@@ -8,7 +9,7 @@ export interface SettingsDialogProps {
   readonly onClose: () => void;
 }
 
-/** Language and theme. Changes apply at once (no restart, no OK button needed). */
+/** Language, theme and blog accounts. Changes apply at once (no restart, no OK button needed). */
 export function SettingsDialog({ preferences, onChange, onClose }: SettingsDialogProps) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
@@ -42,6 +43,7 @@ export function SettingsDialog({ preferences, onChange, onClose }: SettingsDialo
           <option value="dark">{t('settings.themeDark')}</option>
         </select>
       </label>
+      <BlogAccounts />
       <div className="dialog-actions">
         <button type="button" className="primary" autoFocus onClick={onClose}>
           {t('settings.done')}

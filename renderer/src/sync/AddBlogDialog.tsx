@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BlogDiscovery } from '../../../electron/common/api/sync.ts';
+import type { BlogDiscovery, SyncProgress } from '../../../electron/common/api/sync.ts';
 import type { Blog } from '../../../electron/common/models.ts';
 import { blog } from '../blog.ts';
 
@@ -28,6 +28,7 @@ export function AddBlogDialog({ initialUrl = '', onClose }: AddBlogDialogProps) 
   const [waitingForBrowser, setWaitingForBrowser] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [pulled, setPulled] = useState(0);
+  const [progress, setProgress] = useState<SyncProgress | null>(null);
 
   useEffect(() => {
     if (ref.current && !ref.current.open) ref.current.showModal();
@@ -40,9 +41,17 @@ export function AddBlogDialog({ initialUrl = '', onClose }: AddBlogDialogProps) 
 
   const firstPull = async (connected: Blog) => {
     setStep('pulling');
-    const report = await blog.syncNow(connected.id);
-    setPulled(report.pulled);
-    setStep('done');
+    // The first pull of a ten-year archive takes a while: show how far it got (the same events the status bar uses).
+    const stop = blog.onDidSyncProgress((event) => {
+      if (event.blogId === connected.id) setProgress(event);
+    });
+    try {
+      const report = await blog.syncNow(connected.id);
+      setPulled(report.pulled);
+      setStep('done');
+    } finally {
+      stop();
+    }
   };
 
   const discover = (event: React.FormEvent) => {
@@ -75,11 +84,11 @@ export function AddBlogDialog({ initialUrl = '', onClose }: AddBlogDialogProps) 
     if (!waitingForBrowser) return undefined;
     return blog.onDidChangeLibrary((event) => {
       if (event.kind !== 'blogs' || !found) return;
-      void blog.listBlogs().then((blogs) => {
+      void blog.listBlogs().then(async (blogs) => {
         const connected = blogs.find((b) => b.url === found.siteUrl);
         if (!connected) return;
         setWaitingForBrowser(false);
-        return firstPull(connected);
+        await firstPull(connected);
       }).catch(fail);
     });
   }, [waitingForBrowser, found]);
@@ -103,7 +112,7 @@ export function AddBlogDialog({ initialUrl = '', onClose }: AddBlogDialogProps) 
         if (step !== 'pulling') onClose();
       }}
     >
-      <h2 id="wizard-title">{t('sync.wizard.title')}</h2>
+      <h2 id="wizard-title">{t(initialUrl ? 'sync.wizard.titleAgain' : 'sync.wizard.title')}</h2>
       {step === 'address' && (
         <form onSubmit={discover}>
           <label className="field-stack">
@@ -152,7 +161,21 @@ export function AddBlogDialog({ initialUrl = '', onClose }: AddBlogDialogProps) 
           </div>
         </form>
       )}
-      {step === 'pulling' && <p role="status">{t('sync.wizard.pulling')}</p>}
+      {step === 'pulling' && (
+        <div role="status" className="wizard-progress">
+          <p>{t('sync.wizard.pulling')}</p>
+          {progress && (
+            <>
+              <progress max={progress.total ?? undefined} value={progress.total === null ? undefined : progress.done} />
+              <small>
+                {progress.total !== null
+                  ? t('sync.status.progress', { phase: t(`sync.status.phase.${progress.phase}`), done: progress.done, total: progress.total })
+                  : t('sync.status.progressUnknown', { phase: t(`sync.status.phase.${progress.phase}`), done: progress.done })}
+              </small>
+            </>
+          )}
+        </div>
+      )}
       {step === 'done' && (
         <>
           <p role="status">{t('sync.wizard.pulled', { count: pulled })}</p>

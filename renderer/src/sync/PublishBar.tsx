@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { PostAction, Preflight } from '../../../electron/common/api/sync.ts';
 import type { Post } from '../../../electron/common/models.ts';
 import { blog } from '../blog.ts';
+import { usePublishCommands } from '../desk/usePublishCommands.ts';
+import { requestAppCommand } from '../commands/bus.ts';
 
 /** Which actions make sense for a post in its state; the first is the main button. */
 export function actionsFor(post: Post): PostAction[] {
@@ -24,12 +26,14 @@ export function PublishBar({ post, onError }: { post: Post; onError: (error: unk
   const [checking, setChecking] = useState<Preflight | null>(null);
   const [note, setNote] = useState<string | null>(null);
   const actions = actionsFor(post);
-  if (post.blogId === null || actions.length === 0) return null;
-
   const start = (action: PostAction) => {
     setNote(null);
     blog.preflight(post.id, action).then(setChecking, onError);
   };
+  // Post › Publish…, Schedule… (menu, keys) run the same pre-flight as these buttons.
+  usePublishCommands(post.blogId === null ? [] : actions, start);
+  if (post.blogId === null || actions.length === 0) return null;
+
   const confirm = (preflight: Preflight) => {
     setChecking(null);
     const at = preflight.action === 'schedule' ? (post.publishedAt ?? undefined) : undefined;
@@ -54,6 +58,9 @@ export function PublishBar({ post, onError }: { post: Post; onError: (error: unk
           ))}
         </select>
       )}
+      <button type="button" onClick={() => requestAppCommand('preview-post')}>
+        {t('preview.open')}
+      </button>
       {note && (
         <p className="inspector-note" role="status">
           {note}

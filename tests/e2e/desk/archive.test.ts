@@ -1,40 +1,22 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, test } from 'vitest';
 import type { BlogApi } from '../../../electron/common/api.ts';
-import { createBlogApiClient } from '../../../electron/common/ipc/client.ts';
-import { createHttpTransport } from '../../harness/http-transport.ts';
-import { type RunningHarness, startHarness } from '../../harness/launch.ts';
-import { launchChromium, screenshotPath } from '../support/browser.ts';
+import { screenshotPath } from '../support/browser.ts';
+import { listedTitles as titlesOn, useDeskWorld } from './desk-world.ts';
 
 /**
  * The writer's desk over an imported archive (our WXR fixture): browse by month and category, search as you
  * type with highlighted matches, move through the list with the keyboard. What the UI lists is compared with
  * what the library answers through the API, so the test checks the wiring, not numbers copied from a fixture.
  */
-let harness: RunningHarness;
-let browser: Browser;
+const world = useDeskWorld('longhand-desk-');
 let api: BlogApi;
 let page: Page;
-
-beforeAll(async () => {
-  harness = await startHarness(mkdtempSync(join(tmpdir(), 'longhand-desk-')));
-  api = createBlogApiClient(createHttpTransport(harness.url));
-  await api.importWxr({ path: join(process.cwd(), 'tests/fixtures/wxr/kommunbloggen.wxr.xml') });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1400, height: 860 }, locale: 'sv-SE' });
-  await page.goto(harness.url);
-  await page.getByRole('listbox').getByRole('option').first().waitFor();
+beforeAll(() => {
+  ({ api, page } = world());
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await harness?.stop();
-});
-
-const listedTitles = async () => (await page.getByRole('listbox').getByRole('option').locator('.post-item-title').allTextContents()).map((t) => t.trim());
+const listedTitles = () => titlesOn(page);
 const titlesOf = (items: { title: string }[]) => items.map((p) => p.title.trim());
 
 test('the archive by year and month lists exactly the posts of that month', async () => {
@@ -89,4 +71,10 @@ test('arrow keys move through the list and open each post', async () => {
   await expect.poll(() => page.getByLabel('Rubrik', { exact: true }).inputValue()).toBe(titles[2]);
   await page.keyboard.press('ArrowUp');
   await expect.poll(() => page.getByLabel('Rubrik', { exact: true }).inputValue()).toBe(titles[1]);
+
+  // A quick burst moves the cursor at once and opens only the post where it stops.
+  expect(titles.length).toBeGreaterThan(4);
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+  await expect.poll(() => page.getByRole('listbox').getByRole('option', { selected: true }).textContent()).toContain(titles[4]);
+  await expect.poll(() => page.getByLabel('Rubrik', { exact: true }).inputValue()).toBe(titles[4]);
 });

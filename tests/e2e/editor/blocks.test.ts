@@ -21,7 +21,7 @@ test('an image from disk goes into the media library, shows offline, and gets a 
   const { page, errors } = await openApp(world);
   await openPost(page, post);
   await caretAtEndOfBlock(page, 0);
-  await page.locator('input[type=file]').setInputFiles({ name: 'sjon.png', mimeType: 'image/png', buffer: landscapePng() });
+  await page.locator('.toolbar input[type=file]').setInputFiles({ name: 'sjon.png', mimeType: 'image/png', buffer: landscapePng() });
   const image = body(page).locator('.lh-image img');
   await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(480);
   expect(await image.getAttribute('src')).toMatch(/^blob:/);
@@ -127,6 +127,25 @@ test('images can be pasted and dropped too, and land where the writer is', async
   const kinds = parsePost((await world.api.getPost(post.id)).html).blocks.map((b) => b.kind);
   expect(kinds).toEqual(['paragraph', 'image', 'paragraph', 'image']);
   expect((await world.api.listMedia({ postId: post.id })).items.map((m) => m.fileName).sort()).toEqual(['slappt.png', 'urklipp.png']);
+  expect(errors).toEqual([]);
+  await page.context().close();
+});
+
+test('a quote holding a heading and a list opens as one, and typing inside keeps its structure', async () => {
+  const html = 'Före.\n\n<blockquote><h3>Beslut</h3><ul><li>Flextid till kl. 19</li><li>Fria fredagar</li></ul><p>Vi följer upp i höst.</p><cite>Protokoll 14</cite></blockquote>\n\nEfter.';
+  const post = await world.api.createPost({ title: 'Citat med struktur', html });
+  const { page, errors } = await openApp(world);
+  await openPost(page, post);
+  const quote = body(page).locator('blockquote');
+  expect(await quote.locator(':scope > *').evaluateAll((els) => els.map((e) => e.tagName.toLowerCase()))).toEqual(['h3', 'ul', 'p', 'cite']);
+  await quote.locator('p').click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' Och i vår.');
+  await waitForSave(page, world.api, post);
+  await expect
+    .poll(async () => (await world.api.getPost(post.id)).html)
+    .toBe('Före.\n\n<blockquote><h3>Beslut</h3>\n<ul>\n<li>Flextid till kl. 19</li>\n<li>Fria fredagar</li>\n</ul>\n<p>Vi följer upp i höst. Och i vår.</p>\n<cite>Protokoll 14</cite></blockquote>\n\nEfter.');
+  await page.screenshot({ path: screenshotPath('editor-quote-structure') });
   expect(errors).toEqual([]);
   await page.context().close();
 });

@@ -35,7 +35,7 @@ test('a long post with a quote, a list, a captioned image and an embed looks rig
   await k.press('Enter');
   await k.type(FORUM);
   await k.press('Enter');
-  await page.locator('input[type=file]').setInputFiles({ name: 'kvall-vid-sjon.png', mimeType: 'image/png', buffer: landscapePng(720, 420) });
+  await page.locator('.toolbar input[type=file]').setInputFiles({ name: 'kvall-vid-sjon.png', mimeType: 'image/png', buffer: landscapePng(720, 420) });
   const image = body(page).locator('.lh-image img');
   await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(720);
   await image.click();

@@ -74,6 +74,21 @@ test('Word: list paragraphs become a list, Office junk is dropped', async () => 
   await page.context().close();
 });
 
+/** A Word list paragraph at a nesting level, as Word puts it on the clipboard. */
+const wordItem = (text: string, level: number, marker: string) =>
+  `<p class=MsoListParagraphCxSpMiddle style='margin-left:${36 * level}pt;text-indent:-18.0pt;mso-list:l0 level${level} lfo1'><span style='font-family:Symbol'><span style='mso-list:Ignore'>${marker}<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp; </span></span></span>${text}<o:p></o:p></p>`;
+
+test('Word: nested list levels (mso-list levelN) become nested lists', async () => {
+  const item = wordItem;
+  const html = `<html><body>${[item('Mål', 1, '·'), item('kortsiktiga', 2, 'o'), item('första steget', 3, '1.'), item('långsiktiga', 2, 'o'), item('Medel', 1, '·')].join('\n')}</body></html>`;
+  const { page, html: saved, errors } = await pasteInto('Klistrat från Word, nästlat', { 'text/html': html, 'text/plain': 'Mål' });
+  expect(await body(page).locator('ul ul ol li').textContent()).toBe('första steget');
+  expect(saved).toContain('<ul>\n<li>Mål\n<ul>\n<li>kortsiktiga\n<ol>\n<li>första steget</li>\n</ol>\n</li>\n<li>långsiktiga</li>\n</ul>\n</li>\n<li>Medel</li>\n</ul>');
+  expect(saved).not.toMatch(/mso-|·/);
+  expect(errors).toEqual([]);
+  await page.context().close();
+});
+
 test('Markdown text is converted', async () => {
   const markdown = '## Rubrik ur anteckningarna\n\nEtt stycke med **fet** och _kursiv_ text och [en länk](https://exempel.se).\n\n- ett\n- två\n\n> Ett citat.';
   const { page, html: saved, errors } = await pasteInto('Klistrat Markdown', { 'text/plain': markdown });

@@ -1,6 +1,7 @@
-// Random local and web edits of one post, interleaved with syncs, many times, against the real WordPress.
-// Every edit carries a unique marker. The property: a marker only ever disappears when the user, shown it in a
-// conflict, chose a version without it. Nothing is lost silently; at the end both sides hold the same text.
+// Random local and web edits of one post — its body, its title and its tags — interleaved with syncs, many
+// times, against the real WordPress. Every edit carries a unique marker (a new tag is named after its marker).
+// The property: a marker only ever disappears when the user, shown it in a conflict, chose a version without
+// it. Nothing is lost silently; at the end both sides hold the same text, title and tags.
 import { expect, test } from 'vitest';
 import type { Core } from '../../../electron/core/core.ts';
 import { seededRandom } from '../support/fault-proxy.ts';
@@ -25,6 +26,7 @@ async function resolveAll(core: Core, random: () => number, discarded: Set<strin
   for (const { postId } of conflicts) {
     const view = await core.api.getConflict(postId);
     const shown = new Set(view.blocks.flatMap((b) => [...markers(b.mine ?? ''), ...markers(b.theirs ?? '')]));
+    if (view.conflictingFields.includes('title')) for (const m of [...markers(view.title.mine), ...markers(view.title.theirs)]) shown.add(m);
     const r = random();
     const kind = r < 0.4 ? ('mine' as const) : r < 0.6 ? ('theirs' as const) : ('merged' as const);
     const resolution =
@@ -32,7 +34,7 @@ async function resolveAll(core: Core, random: () => number, discarded: Set<strin
         ? { kind, choices: view.blocks.map((b) => (b.change === 'theirs' ? ('theirs' as const) : b.change === 'both' ? (random() < 0.5 ? 'mine' : 'theirs') : ('mine' as const))) }
         : { kind };
     const result = await core.api.resolveConflict(postId, resolution);
-    const kept = new Set(markers(result.html));
+    const kept = new Set(markers(`${result.title} ${result.html}`));
     // What the user chose away had been shown to them: that, and only that, may go.
     for (const m of shown) if (!kept.has(m)) discarded.add(m);
   }
@@ -50,19 +52,39 @@ test(`${ROUNDS} rounds of random local and web edits: no edit is ever silently l
   const remoteId = String((await core.api.getPost(post.id)).remoteId);
 
   const made: string[] = [];
+  const tagsMade: string[] = [];
   const discarded = new Set<string>();
   let next = 0;
   let conflicts = 0;
   for (let round = 0; round < ROUNDS; round++) {
     for (let op = 1 + Math.floor(random() * 3); op > 0; op--) {
       const r = random();
-      if (r < 0.4) {
+      if (r < 0.08) {
+        const marker = `[L${next++}]`;
+        made.push(marker);
+        await core.api.savePost(post.id, { title: `${(await core.api.getPost(post.id)).title} ${marker}` });
+      } else if (r < 0.16) {
+        const marker = `[W${next++}]`;
+        made.push(marker);
+        await site.updatePost(remoteId, { title: `${(await site.getPost(remoteId))!.title} ${marker}` });
+      } else if (r < 0.22) {
+        // Tags merge as sets: a tag added on either side is never a conflict and never lost.
+        const marker = `[L${next++}]`;
+        tagsMade.push(marker);
+        const tag = await core.api.createTerm({ blogId: blog.id, taxonomy: 'tag', name: marker });
+        await core.api.savePost(post.id, { tagIds: [...(await core.api.getPost(post.id)).tagIds, tag.id] });
+      } else if (r < 0.28) {
+        const marker = `[W${next++}]`;
+        tagsMade.push(marker);
+        const { term } = await site.createTerm('tag', marker);
+        await site.updatePost(remoteId, { tags: [...(await site.getPost(remoteId))!.tags, term.id] });
+      } else if (r < 0.6) {
         const marker = `[L${next++}]`;
         made.push(marker);
         const local = await core.api.getPost(post.id);
         await core.api.savePost(post.id, { html: edit(local.html, marker, random) });
         if (random() < 0.6) await core.api.requestAction(post.id, 'update');
-      } else if (r < 0.8) {
+      } else if (r < 0.85) {
         const marker = `[W${next++}]`;
         made.push(marker);
         const remote = (await site.getPost(remoteId))!;
@@ -86,10 +108,18 @@ test(`${ROUNDS} rounds of random local and web edits: no edit is ever silently l
   const local = await core.api.getPost(post.id);
   const remote = (await site.getPost(remoteId))!;
   expect(remote.content).toBe(local.html);
-  const final = new Set(markers(local.html));
+  expect(remote.title).toBe(local.title);
+  const final = new Set(markers(`${local.title} ${local.html}`));
   const lost = made.filter((m) => !final.has(m) && !discarded.has(m));
   expect(lost).toEqual([]);
+  const tagNames = async (ids: readonly string[], onBlog: boolean) => {
+    const terms = onBlog ? await site.listTerms('tag') : await core.api.listTerms({ blogId: blog.id, taxonomy: 'tag' });
+    return terms.filter((t) => ids.includes(t.id)).map((t) => t.name).toSorted();
+  };
+  const localTags = await tagNames(local.tagIds, false);
+  expect(await tagNames(remote.tags, true)).toEqual(localTags);
+  expect(localTags).toEqual(tagsMade.toSorted());
   expect(await core.api.listConflicts()).toEqual([]);
-  console.log(`[interleave] ${ROUNDS} rounds, ${made.length} edits, ${conflicts} conflicts resolved, ${discarded.size} markers chosen away by the user, ${final.size} in the final text`);
+  console.log(`[interleave] ${ROUNDS} rounds, ${made.length} text and title edits, ${tagsMade.length} tags added, ${conflicts} conflicts resolved, ${discarded.size} markers chosen away by the user, ${final.size} in the final text`);
   expect(conflicts).toBeGreaterThan(0);
 });

@@ -32,6 +32,7 @@ vi.mock('electron', () => ({
     whenReady: () => (calls.push('ready'), Promise.resolve()),
     getAppPath: () => '/opt/longhand',
     getPath: (name: string) => (name === 'userData' ? userData : '/tmp'),
+    getLocale: () => 'en-US',
     quit: vi.fn(),
     setAsDefaultProtocolClient: () => (calls.push('protocol-client:longhand'), true),
   },
@@ -102,11 +103,22 @@ test('main.ts wires a secure window, the protocol, IPC and the menu', async () =
   expect((await protocolHandler!({ url: 'app://longhand/../../etc/passwd' })).status).toBe(404);
 
   // File › New Post shows Ctrl/Cmd+N and, when clicked, reaches the window as a command event.
-  const file = menuTemplate.find((item) => item.label === '&File');
+  const file = menuTemplate.find((item) => item.label === '&File' || item.label === 'File');
   const newPost = file?.submenu?.find((item) => item.id === 'new-post');
   expect(newPost).toMatchObject({ accelerator: 'CmdOrCtrl+N', registerAccelerator: false });
   newPost!.click!();
   expect(window.webContents.sent).toContainEqual({ channel: 'blog:event:onDidRequestCommand', payload: { command: 'new-post' } });
+
+  // Post commands are greyed out until the window says a post is open.
+  const item = (id: string) => menuTemplate.flatMap((top) => top.submenu ?? []).find((entry) => entry.id === id) as { enabled?: boolean };
+  expect(item('publish-post').enabled).toBe(false);
+  await ipcMain.invoke(methodChannel('setMenuContext'), 'app://longhand/index.html', { postOpen: true });
+  expect(item('publish-post').enabled).toBe(true);
+  expect(item('new-post').enabled).toBe(true);
+
+  // Switching the language rebuilds the menu in it, without a restart.
+  await ipcMain.invoke(methodChannel('setPreferences'), 'app://longhand/index.html', { language: 'sv' });
+  expect(menuTemplate.map((item) => item.label)).toContain(process.platform === 'darwin' ? 'Arkiv' : '&Arkiv');
 
   appEvents.get('will-quit')!();
 });

@@ -98,8 +98,10 @@ function summary(b: SourceBlock): unknown {
       return [b.kind, t(b.html)];
     case 'list':
       return [b.kind, JSON.stringify(b.items, (k, v: unknown) => (k === 'html' && typeof v === 'string' ? t(v) : v))];
-    case 'quote':
-      return [b.kind, b.paragraphs.map(t), b.citation === undefined ? null : t(b.citation)];
+    case 'quote': {
+      const children = b.children?.map((c) => (c.kind === 'list' ? summary({ ...c, source: '' }) : [c.kind, t(c.html)]));
+      return [b.kind, b.paragraphs.map(t), children ?? null, b.citation === undefined ? null : t(b.citation)];
+    }
     case 'image':
       return [b.kind, b.src, b.alt, t(b.caption ?? ''), b.align ?? null];
     case 'embed':
@@ -132,5 +134,34 @@ describe('lists Lexical merges (two lists of a kind in a row are two blocks)', (
       last.append($createTextNode(' och fyra'));
     });
     expect(renderDraft(collect(editor, tracker))).toBe('Före.\n\n<ul>\n<li>ett</li>\n<li>två</li>\n</ul>\n\n<ul class="andra">\n<li>tre och fyra</li>\n</ul>\n\nEfter.\n');
+  });
+});
+
+describe('a quote holding a heading and a list', () => {
+  const classic = 'Före.\n\n<blockquote><h3>Rubrik</h3><ul><li>ett</li><li>två</li></ul><p>Text i citatet.</p><cite>Någon</cite></blockquote>\n\nEfter.';
+
+  test('opens as a quote of a heading, a list and a paragraph, and is written back byte-identical', () => {
+    const { editor, tracker } = open(classic);
+    const types = read(editor, () => {
+      const quote = $getRoot().getChildAtIndex(1);
+      return $isElementNode(quote) ? quote.getChildren().map((c) => c.getType()) : [];
+    });
+    expect(types).toEqual(['heading', 'list', 'paragraph', 'lh-citation']);
+    touchAll(editor);
+    expect(renderDraft(collect(editor, tracker))).toBe(classic);
+  });
+
+  test('an edit inside keeps the heading and the list, and only the quote changes', () => {
+    const { editor, tracker } = open(classic);
+    update(editor, () => {
+      const quote = $getRoot().getChildAtIndex(1);
+      const paragraph = $isElementNode(quote) ? quote.getChildAtIndex(2) : null;
+      if (!$isElementNode(paragraph)) throw new Error('no paragraph in the quote');
+      paragraph.append($createTextNode(' Tillägg.'));
+    });
+    const out = renderDraft(collect(editor, tracker));
+    expect(out).toBe('Före.\n\n<blockquote><h3>Rubrik</h3>\n<ul>\n<li>ett</li>\n<li>två</li>\n</ul>\n<p>Text i citatet. Tillägg.</p>\n<cite>Någon</cite></blockquote>\n\nEfter.');
+    const quote = parsePost(out).blocks[1]!;
+    expect(quote.kind === 'quote' && quote.children?.map((c) => c.kind)).toEqual(['heading', 'list', 'paragraph']);
   });
 });

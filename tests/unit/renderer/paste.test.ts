@@ -52,3 +52,28 @@ test('previews drop what could load, navigate or restyle', () => {
     '<p>x <a>l</a> <img alt="a"></p>',
   );
 });
+
+/** A Word list paragraph: `level` from its mso-list style, the marker Word draws in an Ignore span. */
+const wordItem = (text: string, level: number, marker: string, list = 'l0') =>
+  `<p class=MsoListParagraphCxSpMiddle style='margin-left:${36 * level}pt;text-indent:-18.0pt;mso-list:${list} level${level} lfo1'><span style='font-family:Symbol'><span style='mso-list:Ignore'>${marker}<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp; </span></span></span>${text}<o:p></o:p></p>`;
+
+test('Word: list levels nest (mso-list levelN), and a new Word list starts a new list', () => {
+  const html = [
+    wordItem('Mål', 1, '·'),
+    wordItem('kortsiktiga', 2, 'o'),
+    wordItem('första steget', 3, '1.'),
+    wordItem('långsiktiga', 2, 'o'),
+    wordItem('Medel', 1, '·'),
+    '<p class=MsoNormal>Mellan listorna.</p>',
+    wordItem('Ett', 1, '1.', 'l1'),
+    wordItem('Två', 1, '2.', 'l1'),
+  ].join('\n');
+  expect(cleanPastedHtml(html).innerHTML.replace(/\n/g, '')).toBe(
+    '<ul><li>Mål<ul><li>kortsiktiga<ol><li>första steget</li></ol></li><li>långsiktiga</li></ul></li><li>Medel</li></ul>' +
+      '<p>Mellan listorna.</p><ol><li>Ett</li><li>Två</li></ol>',
+  );
+  expect(pasted((editor) => $pasteHtml(editor, html))).toBe(
+    '<ul>\n<li>Mål\n<ul>\n<li>kortsiktiga\n<ol>\n<li>första steget</li>\n</ol>\n</li>\n<li>långsiktiga</li>\n</ul>\n</li>\n<li>Medel</li>\n</ul>\n\n' +
+      'Mellan listorna.\n\n<ol>\n<li>Ett</li>\n<li>Två</li>\n</ol>',
+  );
+});

@@ -1,5 +1,5 @@
 import type { DocumentsApi } from '../../api/documents.ts';
-import type { DocumentDraft, DraftBlock, ListItem, ListModel } from '../../document.ts';
+import type { DocumentDraft, DraftBlock, ListItem, ListModel, QuoteChild } from '../../document.ts';
 import { BlogError } from '../../errors.ts';
 import { LIMITS } from '../../models.ts';
 import { type Validator, integer, literal, nullable, object, optional, string } from '../../validate.ts';
@@ -82,6 +82,15 @@ function readList(value: unknown, path: string, depth: number): ListModel {
   return object({ ordered: bool(), items: list(listItem(depth), DOCUMENT_LIMITS.listItems) })(value, path);
 }
 
+/** A block inside a quote (QuoteChild): closed shapes like the top-level ones. */
+const quoteChild: Validator<QuoteChild> = (value, path) => {
+  const kind = (value as { kind?: unknown } | null)?.kind;
+  if (kind === 'paragraph') return object({ kind: literal('paragraph'), html })(value, path);
+  if (kind === 'heading') return object({ kind: literal('heading'), level: integer({ min: 1, max: 6 }), html })(value, path) as QuoteChild;
+  if (kind === 'list') return object({ kind: literal('list'), ordered: bool(), items: list(listItem(0), DOCUMENT_LIMITS.listItems) })(value, path);
+  return fail(`${path}.kind`, 'expected paragraph, heading or list');
+};
+
 const base = {
   source: html,
   index: optional(integer({ min: 0, max: DOCUMENT_LIMITS.blocks })),
@@ -100,7 +109,13 @@ const SHAPES = {
   paragraph: { ...base, kind: literal('paragraph'), html },
   heading: { ...base, kind: literal('heading'), level: integer({ min: 1, max: 6 }), html },
   list: { ...base, kind: literal('list'), ordered: bool(), items: list(listItem(0), DOCUMENT_LIMITS.listItems) },
-  quote: { ...base, kind: literal('quote'), paragraphs: list(html, DOCUMENT_LIMITS.quoteParagraphs), citation: optional(html) },
+  quote: {
+    ...base,
+    kind: literal('quote'),
+    paragraphs: list(html, DOCUMENT_LIMITS.quoteParagraphs),
+    children: optional(list(quoteChild, DOCUMENT_LIMITS.quoteParagraphs)),
+    citation: optional(html),
+  },
   image: {
     ...base,
     kind: literal('image'),

@@ -96,7 +96,14 @@ export const LIBRARY_CONTRACT = {
     ],
     listArchive: [
       optional(
-        object({ ...filter, year: optional(integer({ min: 1, max: 9999 })), month: optional(integer({ min: 1, max: 12 })), limit, cursor }),
+        object({
+          ...filter,
+          year: optional(integer({ min: 1, max: 9999 })),
+          month: optional(integer({ min: 1, max: 12 })),
+          sort: optional(literal('date', 'title')),
+          limit,
+          cursor,
+        }),
       ),
     ],
     archiveCounts: [optional(object({ blogId: optional(localId), statuses }))],

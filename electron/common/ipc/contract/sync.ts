@@ -36,6 +36,7 @@ function resolution(): Validator<unknown> {
     choices: arrayOf(choice, 100_000),
     title: optional(string({ max: 1_000 })),
     excerpt: optional(string({ max: 100_000 })),
+    slug: optional(string({ max: 200 })),
   });
   return (value, path) => {
     const kind = (value as { kind?: unknown } | null)?.kind;
@@ -53,6 +54,7 @@ export const SYNC_CONTRACT = {
     beginAuthorization: [address],
     completeAuthorization: [url],
     disconnectBlog: [blogId],
+    renameBlog: [blogId, string({ min: 1, max: 200, pattern: /\S/ })],
     preflight: [postId, action, actionOptions],
     requestAction: [postId, action, actionOptions],
     syncNow: [

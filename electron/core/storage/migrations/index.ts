@@ -8,6 +8,7 @@ import { migration005 } from './005-revisions.ts';
 import { migration006 } from './006-search.ts';
 import { migration007 } from './007-sync-outbox.ts';
 import { migration008 } from './008-sync-state.ts';
+import { migration009 } from './009-title-sort.ts';
 
 /**
  * A schema change: numbered, applied once, in its own transaction together with its row in
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration006,
   migration007,
   migration008,
+  migration009,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -54,6 +54,7 @@ export function getConflict(db: DatabaseSync, postId: string): Conflict {
     postId,
     title: { base: base.title, mine: mine.title, theirs: theirs.title },
     excerpt: { base: base.excerpt, mine: mine.excerpt, theirs: theirs.excerpt },
+    slug: { base: base.slug, mine: mine.slug, theirs: theirs.slug },
     conflictingFields: [...merge.conflicting],
     blocks: merge.blocks,
   };
@@ -65,17 +66,20 @@ export function resolveConflict(db: DatabaseSync, postId: string, resolution: Co
     const { mine, merge } = view(db, post, record);
     const theirs = record.theirs.fields;
     const base = record.base.fields;
+    // Categories and tags never conflict (they merge as sets) and the view does not show them: whichever side
+    // the writer keeps, what either side added or removed stays added or removed.
+    const terms = { categories: mergeSet(base.categories, mine.categories, theirs.categories), tags: mergeSet(base.tags, mine.tags, theirs.tags) };
     let target: RemoteFields;
-    if (resolution.kind === 'mine') target = mine;
-    else if (resolution.kind === 'theirs') target = theirs;
+    if (resolution.kind === 'mine') target = { ...mine, ...terms };
+    else if (resolution.kind === 'theirs') target = { ...theirs, ...terms };
     else {
       target = {
         ...mine,
+        ...terms,
         content: assembleChoices(merge.blocks, resolution.choices),
         title: resolution.title ?? pick(base.title, mine.title, theirs.title) ?? mine.title,
         excerpt: resolution.excerpt ?? pick(base.excerpt, mine.excerpt, theirs.excerpt) ?? mine.excerpt,
-        categories: mergeSet(base.categories, mine.categories, theirs.categories),
-        tags: mergeSet(base.tags, mine.tags, theirs.tags),
+        slug: resolution.slug ?? pick(base.slug, mine.slug, theirs.slug) ?? mine.slug,
       };
     }
     const server = { remoteId: record.theirs.remoteId, modifiedGmt: record.theirs.modifiedGmt, fields: theirs };

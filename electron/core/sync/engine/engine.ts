@@ -8,6 +8,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import type { SyncOptions, SyncProgress, SyncReport, SyncSettings, SyncStatus } from '../../../common/api/sync.ts';
 import type { BlogId } from '../../../common/models.ts';
 import { getBlog } from '../../library/blogs.ts';
+import { refreshStyleAfterPull } from '../../preview/sync-hook.ts';
 import { SecretString } from '../../secrets/redact.ts';
 import type { SecretStore } from '../../secrets/secret-store.ts';
 import { transaction } from '../../storage/database.ts';
@@ -16,7 +17,7 @@ import { type BackoffPolicy, DEFAULT_BACKOFF, isSyncError } from '../errors.ts';
 import { WordPressAdapter } from '../wordpress/wp-rest-adapter.ts';
 import { type BlogContext, type Tally, newTally } from './context.ts';
 import { isOffline } from './outbox-machine.ts';
-import { pull } from './pull.ts';
+import { indexLater, pull } from './pull.ts';
 import { readSettings } from './settings.ts';
 import { blogStatus } from './status.ts';
 import { pruneDone, recoverInFlight } from './store-outbox.ts';
@@ -58,6 +59,8 @@ export class SyncEngine {
       recoverInFlight(options.db, options.now());
       pruneDone(options.db, options.now());
     });
+    // Search rows a first pull had not written yet when the app stopped (pull.ts).
+    indexLater(options.db, () => this.#closed);
   }
 
   status(): SyncStatus {
@@ -173,6 +176,8 @@ export class SyncEngine {
       await pull(ctx);
       const due = state.firstPullDone && (state.lastSweepAt === null || ctx.now() - state.lastSweepAt > SWEEP_EVERY_MS);
       if ((forceSweep || due) && !this.#closed) await sweep(ctx);
+      // The preview's copy of the blog's stylesheet (at most daily; never throws, never fails the sync).
+      if (!this.#closed) await refreshStyleAfterPull(ctx, this.#o.fetch, this.#o.timeoutMs);
       return null;
     } catch (error) {
       if (!isSyncError(error)) throw error;

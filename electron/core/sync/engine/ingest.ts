@@ -12,6 +12,8 @@
  *   on top of the blog's); overlapping → a conflict record (base, mine, theirs) and nothing is overwritten;
  * - in conflict already: the record's "theirs" follows the blog, so a resolution works on its newest version.
  */
+import type { DatabaseSync } from 'node:sqlite';
+import { markIndexPending } from '../../library/search-index.ts';
 import { transaction } from '../../storage/database.ts';
 import type { RemotePost } from '../adapter.ts';
 import { type BlogContext, reading } from './context.ts';
@@ -27,7 +29,7 @@ import { pullAllTerms, unknownTermIds } from './terms-sync.ts';
 
 export type IngestResult = 'skipped' | 'unchanged' | 'created' | 'updated' | 'merged' | 'conflict' | 'gone';
 
-export function ingestPost(ctx: BlogContext, remote: RemotePost): IngestResult {
+export function ingestPost(ctx: BlogContext, remote: RemotePost, options: { index?: boolean } = {}): IngestResult {
   const { db, blogId } = ctx;
   const local = findPostByRemote(db, blogId, remote.id);
   const key = clientKeyOf(remote.slug);
@@ -36,7 +38,7 @@ export function ingestPost(ctx: BlogContext, remote: RemotePost): IngestResult {
   const now = ctx.now();
   if (!local) {
     if (remote.status === 'trash') return 'skipped';
-    ctx.tally.changedPosts.add(insertPulled(db, blogId, server, now));
+    ctx.tally.changedPosts.add(insertPulled(db, blogId, server, now, options));
     return 'created';
   }
   const pk = requireRow(db, local.id).pk;
@@ -95,8 +97,21 @@ export function referencesOf(posts: readonly RemotePost[]): { media: string[]; c
 /**
  * Writes a page: first the terms and media it names that the library does not know (so ids map), then every
  * post, then `after` — all in one transaction.
+ *
+ * `firstPull`: the page belongs to a first pull, which the network paces. Two things are left out of its way:
+ * - the fsync: if this commit were lost, the next pull would fetch and write the same again (the resume page
+ *   `after` writes is in the same transaction). synchronous=NORMAL keeps the commit atomic (WAL), so a power cut
+ *   can only roll back whole pages with their resume point, to a state committed before: no local text is lost;
+ * - the search rows of new posts: marked pending in this transaction and written a chunk at a time after the
+ *   pull (library/search-index.ts); a search completes them first, so none is ever missed.
  */
-export async function ingestPage(ctx: BlogContext, items: readonly RemotePost[], seenMedia: Set<string>, after: () => void): Promise<void> {
+export async function ingestPage(
+  ctx: BlogContext,
+  items: readonly RemotePost[],
+  seenMedia: Set<string>,
+  after: () => void,
+  options: { firstPull?: boolean } = {},
+): Promise<void> {
   if (items.length === 0) return;
   const refs = referencesOf(items);
   for (const id of refs.media) seenMedia.add(id);
@@ -106,16 +121,33 @@ export async function ingestPage(ctx: BlogContext, items: readonly RemotePost[],
   const mediaUnknown = unknownMedia(ctx.db, ctx.blogId, refs.media).filter((id) => !ctx.tally.mediaMissing.has(id));
   const media = mediaUnknown.length > 0 ? await reading(ctx, () => ctx.adapter.getMedia(mediaUnknown)) : [];
   for (const id of mediaUnknown) if (!media.some((m) => m.id === id)) ctx.tally.mediaMissing.add(id);
-  transaction(ctx.db, () => {
+  const firstPull = options.firstPull === true;
+  withoutFsync(ctx.db, firstPull, () => transaction(ctx.db, () => {
+    if (firstPull) markIndexPending(ctx.db);
     if (media.length > 0) {
       recordMedia(ctx.db, ctx.blogId, media, ctx.now());
       ctx.tally.mediaChanged += media.length;
     }
     for (const post of items) {
-      const result = ingestPost(ctx, post);
+      const result = ingestPost(ctx, post, { index: !firstPull });
       if (result !== 'skipped' && result !== 'unchanged') ctx.tally.pulled++;
     }
     after();
-  });
+  }));
+}
+
+/**
+ * Runs `write` (one transaction) with synchronous=NORMAL when `relaxed`, FULL again right after. node:sqlite is
+ * synchronous, so no other commit of this connection (an autosave, which must be durable) falls in between;
+ * and the next FULL commit syncs the WAL, these pages with it.
+ */
+function withoutFsync(db: DatabaseSync, relaxed: boolean, write: () => void): void {
+  if (!relaxed || db.isTransaction) return write();
+  db.exec('PRAGMA synchronous = NORMAL');
+  try {
+    write();
+  } finally {
+    db.exec('PRAGMA synchronous = FULL');
+  }
 }
 

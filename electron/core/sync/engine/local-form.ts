@@ -79,15 +79,21 @@ export function mineOf(db: DatabaseSync, post: Post): RemoteFields {
 
 /** Remote (or `local:`) term ids → local term ids of the blog; ids the library does not know are left out. */
 function localTermIds(db: DatabaseSync, blogId: string, taxonomy: 'category' | 'tag', refs: readonly string[]): string[] {
+  const remote = refs.filter((ref) => !ref.startsWith(LOCAL_REF)).map(Number);
+  // One lookup per post and taxonomy, not per term: a first pull maps a few thousand of these.
+  const rows =
+    remote.length === 0
+      ? []
+      : (stmt(db, 'SELECT id, remote_id FROM terms WHERE blog_id = ? AND taxonomy = ? AND remote_id IN (SELECT value FROM json_each(?))').all(
+          blogId,
+          taxonomy,
+          JSON.stringify(remote),
+        ) as { id: string; remote_id: number }[]);
+  const byRemote = new Map(rows.map((r) => [r.remote_id, r.id]));
   const out: string[] = [];
   for (const ref of refs) {
-    if (ref.startsWith(LOCAL_REF)) out.push(ref.slice(LOCAL_REF.length));
-    else {
-      const row = stmt(db, 'SELECT id FROM terms WHERE blog_id = ? AND taxonomy = ? AND remote_id = ?').get(blogId, taxonomy, Number(ref)) as
-        | { id: string }
-        | undefined;
-      if (row) out.push(row.id);
-    }
+    const id = ref.startsWith(LOCAL_REF) ? ref.slice(LOCAL_REF.length) : byRemote.get(Number(ref));
+    if (id !== undefined) out.push(id);
   }
   return out;
 }

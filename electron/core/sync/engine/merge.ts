@@ -3,9 +3,9 @@
  * post, theirs = the server now.
  *
  * - content: block level (merge-blocks.ts); overlapping block edits are a conflict.
- * - title, excerpt: whole values; both changed differently is a conflict.
+ * - title, excerpt, slug: whole values; both changed differently is a conflict (both kept, like the body's).
  * - categories, tags: as sets — additions and removals of both sides apply (nothing to conflict about).
- * - status, date, slug, format, comments, sticky, featured image: one side changed → that side; both changed
+ * - status, date, format, comments, sticky, featured image: one side changed → that side; both changed
  *   differently → mine. These only change by an explicit action of the user here (publish, schedule, …) or in
  *   the inspector, and the user's action is the later, deliberate intent; the web's value is kept in the
  *   revision and in the sync log (never silently: the conflict check still runs on the text fields).
@@ -20,7 +20,7 @@ export interface FieldsMerge {
   /** The merged fields, or null when something conflicts. */
   readonly merged: RemoteFields | null;
   /** Which text fields conflict. */
-  readonly conflicting: readonly ('title' | 'excerpt' | 'content')[];
+  readonly conflicting: readonly ('title' | 'excerpt' | 'slug' | 'content')[];
   readonly blocks: ConflictBlock[];
   /** Content blocks changed on both sides. */
   readonly conflictingBlocks: number;
@@ -32,20 +32,23 @@ export function mergeFields(base: RemoteFields, mine: RemoteFields, theirs: Remo
   const content = mergeBlocks(base.content, mine.content, theirs.content);
   const title = pick(base.title, mine.title, theirs.title);
   const excerpt = pick(base.excerpt, mine.excerpt, theirs.excerpt);
+  // The slug is the post's address: two different new addresses are a choice for the writer, not for us.
+  const slug = pick(base.slug, mine.slug, theirs.slug);
   const conflicting = [
     ...(title === null ? (['title'] as const) : []),
     ...(excerpt === null ? (['excerpt'] as const) : []),
+    ...(slug === null ? (['slug'] as const) : []),
     ...(content.merged === null ? (['content'] as const) : []),
   ];
   const result = { blocks: content.blocks, conflictingBlocks: content.conflicts, conflicting };
-  if (title === null || excerpt === null || content.merged === null) return { ...result, merged: null };
+  if (title === null || excerpt === null || slug === null || content.merged === null) return { ...result, merged: null };
   const merged: RemoteFields = {
     title,
     excerpt,
     content: content.merged,
     categories: mergeSet(base.categories, mine.categories, theirs.categories),
     tags: mergeSet(base.tags, mine.tags, theirs.tags),
-    slug: prefer(base.slug, mine.slug, theirs.slug),
+    slug,
     status: prefer(base.status, mine.status, theirs.status),
     dateGmt: prefer(base.dateGmt, mine.dateGmt, theirs.dateGmt),
     featuredMedia: prefer(base.featuredMedia, mine.featuredMedia, theirs.featuredMedia),

@@ -15,6 +15,8 @@
  *
  * Deletions never appear in `modified_after`: sweep.ts finds them now and then.
  */
+import type { DatabaseSync } from 'node:sqlite';
+import { indexPending } from '../../library/search-index.ts';
 import { transaction } from '../../storage/database.ts';
 import { LIVE_STATUSES, type PostPage, type PostStatus, type RemotePost } from '../adapter.ts';
 import { type BlogContext, reading } from './context.ts';
@@ -67,7 +69,10 @@ async function firstPull(ctx: BlogContext, fromPage: number, started: string | n
     item.promise.then((result) => (item.result = result), () => undefined);
     return item;
   };
-  const queue: Fetched[] = [fetchPage(fromPage)];
+  // The next page is asked for with the first, before the total is known: an archive of more than one page then
+  // never waits for the blog to build page 2 after page 1 came. A page past the end is an empty, final page.
+  const queue: Fetched[] = [fetchPage(fromPage), fetchPage(++requested)];
+  let total: number | null = null;
   const [categories, tags] = await terms;
   ctx.tally.termsChanged += transaction(ctx.db, () => upsertTerms(ctx.db, ctx.blogId, [...categories, ...tags], ctx.now()));
   while (queue.length > 0) {
@@ -84,14 +89,16 @@ async function firstPull(ctx: BlogContext, fromPage: number, started: string | n
     const items: RemotePost[] = [];
     for (const [page, current] of batch) {
       if (page === fromPage && serverStart === null) serverStart = current.serverTime ?? null;
-      if (current.total !== null) totals.add(current.total);
+      if (current.total !== null) totals.add((total = current.total));
       items.push(...current.items);
     }
     received += items.length;
     maxModified = latest(maxModified, items);
-    // Pages that arrived together commit together (one fsync), with the page to resume from.
-    await ingestPage(ctx, items, seenMedia, () => updateBlogSync(ctx.db, ctx.blogId, { first_pull_page: lastPage + 1, first_pull_started: serverStart }));
-    ctx.progress({ phase: 'pull', done: (lastPage - 1) * PER_PAGE + newest.items.length, total: newest.total, current: null });
+    // Pages that arrived together commit together, with the page to resume from (without fsync: ingest.ts).
+    await ingestPage(ctx, items, seenMedia, () => updateBlogSync(ctx.db, ctx.blogId, { first_pull_page: lastPage + 1, first_pull_started: serverStart }), {
+      firstPull: true,
+    });
+    ctx.progress({ phase: 'pull', done: (fromPage - 1) * PER_PAGE + received, total, current: null });
     if (ctx.closed()) return;
   }
   const cursor = cursorFrom(serverStart, maxModified, null);
@@ -102,6 +109,22 @@ async function firstPull(ctx: BlogContext, fromPage: number, started: string | n
   transaction(ctx.db, () =>
     updateBlogSync(ctx.db, ctx.blogId, { first_pull_done: 1, pull_cursor: cursor, last_sweep_at: ctx.now(), syncs_since_sweep: 0 }),
   );
+  indexLater(ctx.db, () => ctx.closed());
+}
+
+/** Posts per transaction when the search rows a first pull left out are written (~100 ms each, between syncs' work). */
+const INDEX_CHUNK = 200;
+
+/**
+ * Writes the search rows a first pull left out, a chunk per turn of the event loop, until none are left or the
+ * core closes (opening the library again resumes; a search finishes them at once). Never keeps a process alive.
+ */
+export function indexLater(db: DatabaseSync, closed: () => boolean): void {
+  const step = () => {
+    if (closed() || !db.isOpen) return;
+    if (transaction(db, () => indexPending(db, INDEX_CHUNK)) === INDEX_CHUNK) setTimeout(step, 0).unref();
+  };
+  setTimeout(step, 0).unref();
 }
 
 async function incremental(ctx: BlogContext, cursor: string | null, seenMedia: Set<string>): Promise<void> {

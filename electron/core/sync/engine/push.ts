@@ -9,14 +9,15 @@
  *    conflict, with base, mine and theirs kept, and the entry waits for the user;
  * 4. one update with just the fields that differ from the server (plus the action's status, slug and date),
  *    or the trash request; its answer becomes the new sync base (WordPress moved modified_gmt).
- * The window between the GET of step 3 and the update is small but real; WordPress' REST API has no
- * conditional update to close it.
+ * The window between the GET of step 3 and the update is small but real, and WordPress' REST API has no
+ * conditional update to close it: race.ts checks the post's revisions after the update and, when a web edit
+ * slipped in, puts it back and runs step 3 again against it.
  */
 import type { Post } from '../../../common/models.ts';
 import { findRow, getPost } from '../../posts/post-row.ts';
 import { transaction } from '../../storage/database.ts';
 import type { PostPatch } from '../adapter.ts';
-import type { BlogContext } from './context.ts';
+import { type BlogContext, reading } from './context.ts';
 import { ensureCreated, finishCreate, remoteIds } from './create.ts';
 import { type RemoteFields, type ServerVersion, isProvisionalSlug, isoOf, versionOf } from './fields.ts';
 import { localMediaRefs, mineOf } from './local-form.ts';
@@ -24,7 +25,8 @@ import { mergeFields, patchOf } from './merge.ts';
 import { pushMedia } from './media-sync.ts';
 import { land, markGone } from './store-posts.ts';
 import type { OutboxRow } from './store-outbox.ts';
-import { readBase, setPostSync, writeConflict } from './store-sync.ts';
+import { checkUpdate } from './race.ts';
+import { type StoredBase, readBase, setPostSync, writeConflict } from './store-sync.ts';
 import { pushTerms } from './terms-sync.ts';
 
 export type EntryOutcome = { readonly kind: 'done' } | { readonly kind: 'conflict' } | { readonly kind: 'failed'; readonly message: string };
@@ -68,33 +70,59 @@ export async function runEntry(ctx: BlogContext, row: OutboxRow): Promise<EntryO
   const pk = findRow(db, post.id)!.pk;
   const base = readBase(db, pk) ?? server;
   const mine = mineOf(db, post);
-  const merge = mergeFields(base.fields, mine, server.fields);
-  if (merge.merged === null) {
-    const theirs = server;
-    transaction(db, () => {
-      writeConflict(db, { postPk: pk, blogId, detectedAt: ctx.now(), base, mine, theirs, conflictingBlocks: Math.max(1, merge.conflictingBlocks) });
-      setPostSync(db, pk, { state: 'conflict', message: `Changed here and on the blog: ${merge.conflicting.join(', ')}` }, ctx.now());
-    });
-    ctx.tally.conflicts++;
-    return { kind: 'conflict' };
+  for (let attempt = 1; ; attempt++) {
+    const merge = mergeFields(base.fields, mine, server.fields);
+    if (merge.merged === null) return inConflict(ctx, pk, base, mine, server, merge);
+    const target = withAction(merge.merged, row, post, ctx.now());
+    let result: ServerVersion = server;
+    let sentText = false;
+    if (row.action === 'trash') {
+      if (server.fields.status !== 'trash') result = versionOf(await adapter.trashPost(server.remoteId));
+    } else {
+      const patch = toPatch(server.fields, target, row.action, isProvisionalSlug(rawSlug));
+      sentText = patch.title !== undefined || patch.content !== undefined || patch.excerpt !== undefined;
+      if (Object.keys(patch).length > 0) result = versionOf(await adapter.updatePost(server.remoteId, patch));
+    }
+    const check = sentText ? await checkUpdate(ctx, server, result) : null;
+    if (check?.kind === 'overwritten') {
+      // A web edit slipped in between our read and our write (race.ts): undo our write with its text and run
+      // the merge again against it. After MAX_RACES the post waits in conflict instead, both versions kept.
+      // The same patch again is harmless, so it is retried like a read while the retries are short.
+      const restored = { ...server.fields, ...check.lost };
+      const undo = toPatch(result.fields, restored, 'update');
+      server = versionOf(await reading(ctx, () => adapter.updatePost(result.remoteId, undo)));
+      if (attempt >= MAX_RACES) return inConflict(ctx, pk, base, mine, server, { conflicting: ['content'], conflictingBlocks: 1 });
+      continue;
+    }
+    // The trash renames the slug (`<slug>__trashed`); the local post keeps its own.
+    const landed = result.fields.status === 'trash' ? { ...result.fields, slug: target.slug } : result.fields;
+    const stored = transaction(db, () => land(db, post, landed, result, ctx.now(), { ancestor: mine, open: false }));
+    if (stored) {
+      ctx.tally.changedPosts.add(post.id);
+      await finishCreate(ctx, stored);
+    }
+    return { kind: 'done' };
   }
+}
 
-  const target = withAction(merge.merged, row, post, ctx.now());
-  let result: ServerVersion = server;
-  if (row.action === 'trash') {
-    if (server.fields.status !== 'trash') result = versionOf(await adapter.trashPost(server.remoteId));
-  } else {
-    const patch = toPatch(server.fields, target, row.action, isProvisionalSlug(rawSlug));
-    if (Object.keys(patch).length > 0) result = versionOf(await adapter.updatePost(server.remoteId, patch));
-  }
-  // The trash renames the slug (`<slug>__trashed`); the local post keeps its own.
-  const landed = result.fields.status === 'trash' ? { ...result.fields, slug: target.slug } : result.fields;
-  const stored = transaction(db, () => land(db, post, landed, result, ctx.now(), { ancestor: mine, open: false }));
-  if (stored) {
-    ctx.tally.changedPosts.add(post.id);
-    await finishCreate(ctx, stored);
-  }
-  return { kind: 'done' };
+/** How many web edits in a row, each slipping in during our update, are undone before the post waits for the user. */
+const MAX_RACES = 3;
+
+/** Both sides changed the same thing: base, mine and theirs are kept whole, and the entry waits for the user. */
+function inConflict(
+  ctx: BlogContext,
+  pk: number,
+  base: StoredBase | ServerVersion,
+  mine: RemoteFields,
+  theirs: ServerVersion,
+  merge: { readonly conflicting: readonly string[]; readonly conflictingBlocks: number },
+): EntryOutcome {
+  transaction(ctx.db, () => {
+    writeConflict(ctx.db, { postPk: pk, blogId: ctx.blogId, detectedAt: ctx.now(), base, mine, theirs, conflictingBlocks: Math.max(1, merge.conflictingBlocks) });
+    setPostSync(ctx.db, pk, { state: 'conflict', message: `Changed here and on the blog: ${merge.conflicting.join(', ')}` }, ctx.now());
+  });
+  ctx.tally.conflicts++;
+  return { kind: 'conflict' };
 }
 
 /** The merged fields with what the entry's action decides (status, and the date and slug that go with it). */

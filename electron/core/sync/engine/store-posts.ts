@@ -49,7 +49,7 @@ export function markSynced(db: DatabaseSync, post: Post, now: number, open: bool
 }
 
 /** A post the blog has and this library does not: created with the blog's fields and its sync base. */
-export function insertPulled(db: DatabaseSync, blogId: string, server: ServerVersion, now: number): string {
+export function insertPulled(db: DatabaseSync, blogId: string, server: ServerVersion, now: number, options: { index?: boolean } = {}): string {
   const blank: Post = {
     id: randomUUID(),
     blogId,
@@ -75,7 +75,7 @@ export function insertPulled(db: DatabaseSync, blogId: string, server: ServerVer
   };
   const post = applyFields(db, blank, blogId, server.fields, { remoteId: Number(server.remoteId), modifiedGmt: server.modifiedGmt });
   const createdAt = post.publishedAt ?? Date.parse(server.modifiedGmt) ?? now;
-  const pk = writePost(db, { ...post, createdAt: Number.isNaN(createdAt) ? now : createdAt, modifiedAt: now });
+  const pk = writePost(db, { ...post, createdAt: Number.isNaN(createdAt) ? now : createdAt, modifiedAt: now }, undefined, options);
   writeBase(db, pk, server, now);
   // A new row (a first pull writes thousands): no read-modify-write of the sync state.
   stmt(db, `INSERT INTO post_sync (post_pk, state, synced_at, updated_at) VALUES (?, 'synced', ?, ?)`).run(pk, now, now);

@@ -4,7 +4,9 @@
  * One cheap listing of ids (`_fields=id`, 100 per page). An id missing from it is only a candidate — offset
  * paging can skip a post when another is deleted during the sweep — so each candidate is confirmed with its own
  * GET: gone (404) → "deleted on blog", in the trash → "trashed". The local text is never deleted. Ids the blog
- * has and the library lacks (a post that slipped between pages of a pull) are fetched and ingested.
+ * has and the library lacks (a post that slipped between pages of a pull) are fetched and ingested. Then the
+ * blog's categories and tags are listed again (terms-sync.ts refreshTerms): renames and deletions of terms
+ * change no post's modified time, so only a look at the lists finds them.
  */
 import type { DatabaseSync } from 'node:sqlite';
 import { stmt } from '../../storage/statements.ts';
@@ -14,6 +16,7 @@ import { type BlogContext, reading } from './context.ts';
 import { ingestPage } from './ingest.ts';
 import { findPostByRemote, markGone } from './store-posts.ts';
 import { updateBlogSync } from './store-sync.ts';
+import { refreshTerms } from './terms-sync.ts';
 
 /** Sweep when asked, or when the last one is older than this. */
 export const SWEEP_EVERY_MS = 12 * 3_600_000;
@@ -50,5 +53,7 @@ export async function sweep(ctx: BlogContext): Promise<void> {
   }
   // Still there (paging moved it) or in the trash: ingest decides, like any pulled post.
   await ingestPage(ctx, found, new Set(), () => undefined);
+  // Terms renamed, moved or deleted on the web: no post's modified time says so, so the sweep looks.
+  ctx.tally.termsChanged += await refreshTerms(ctx);
   transaction(db, () => updateBlogSync(db, blogId, { last_sweep_at: ctx.now(), syncs_since_sweep: 0 }));
 }

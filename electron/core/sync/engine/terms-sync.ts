@@ -12,10 +12,12 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { Taxonomy } from '../../../common/models.ts';
 import { reindexPost } from '../../library/search-index.ts';
-import { createTerm, requireTerm, updateTerm } from '../../library/terms.ts';
+import { createTerm, deleteTerm, requireTerm, updateTerm } from '../../library/terms.ts';
 import { transaction } from '../../storage/database.ts';
 import { stmt } from '../../storage/statements.ts';
 import type { BlogAdapter, RemoteTerm } from '../adapter.ts';
+import { type BlogContext, reading } from './context.ts';
+import { readBase, writeBase } from './store-sync.ts';
 
 interface LocalTerm {
   pk: number;
@@ -40,8 +42,9 @@ export function upsertTerms(db: DatabaseSync, blogId: string, terms: readonly Re
   for (const term of terms) {
     const known = byRemote(db, blogId, term.taxonomy, term.id);
     if (known) {
-      if (known.name !== term.name) {
-        updateTerm(db, known.id, { name: term.name }, now);
+      const slug = decodeSlug(term.slug);
+      if (known.name !== term.name || known.slug !== slug) {
+        updateTerm(db, known.id, { name: term.name, slug, keepSlug: true }, now);
         changed++;
       }
       continue;
@@ -82,6 +85,54 @@ function decodeSlug(slug: string): string {
 /** Remote ids the library does not know for this blog (a pull then refreshes the term lists first). */
 export function unknownTermIds(db: DatabaseSync, blogId: string, taxonomy: Taxonomy, ids: readonly string[]): string[] {
   return ids.filter((id) => !byRemote(db, blogId, taxonomy, id));
+}
+
+/**
+ * The blog's terms as they are now, for the sweep (now and then; never in the no-change sync): renames, new
+ * slugs and new parents land on the local terms by remote id. A term gone from the blog is deleted here too —
+ * unless a post that is not in step with the blog uses it: then it only loses its remote id and becomes a term
+ * made here, which that post's next push creates on the blog again. The writer's tagging is never lost.
+ * Posts in step with the blog that used a deleted term lose it, as WordPress' copies did; their sync base
+ * drops it as well, so that is not mistaken for a local change.
+ */
+export async function refreshTerms(ctx: BlogContext): Promise<number> {
+  const { db, blogId } = ctx;
+  const [categories, tags] = await Promise.all([reading(ctx, () => ctx.adapter.listTerms('category')), reading(ctx, () => ctx.adapter.listTerms('tag'))]);
+  return transaction(db, () => {
+    let changed = upsertTerms(db, blogId, [...categories, ...tags], ctx.now());
+    for (const [taxonomy, listed] of [['category', categories], ['tag', tags]] as const) {
+      const present = new Set(listed.map((t) => Number(t.id)));
+      const local = stmt(db, 'SELECT pk, id, remote_id FROM terms WHERE blog_id = ? AND taxonomy = ? AND remote_id IS NOT NULL').all(blogId, taxonomy) as {
+        pk: number;
+        id: string;
+        remote_id: number;
+      }[];
+      for (const term of local.filter((t) => !present.has(t.remote_id))) {
+        dropRemoteTerm(db, term, taxonomy, ctx.now());
+        changed++;
+      }
+    }
+    return changed;
+  });
+}
+
+/** A post "not in step": local-only, waiting in the outbox, in conflict or error, or edited since its last sync. */
+const UNSYNCED_USERS = `SELECT 1 FROM post_terms pt JOIN posts p ON p.pk = pt.post_pk LEFT JOIN post_sync s ON s.post_pk = p.pk
+  WHERE pt.term_pk = ? AND (p.remote_id IS NULL OR s.state IS NULL OR s.state != 'synced' OR s.synced_at IS NULL OR p.modified_at > s.synced_at)
+  LIMIT 1`;
+
+function dropRemoteTerm(db: DatabaseSync, term: { pk: number; id: string; remote_id: number }, taxonomy: Taxonomy, now: number): void {
+  if (stmt(db, UNSYNCED_USERS).get(term.pk)) {
+    updateTerm(db, term.id, { remoteId: null }, now);
+    return;
+  }
+  const users = stmt(db, 'SELECT post_pk FROM post_terms WHERE term_pk = ?').all(term.pk) as { post_pk: number }[];
+  const key = taxonomy === 'category' ? 'categories' : 'tags';
+  for (const { post_pk } of users) {
+    const base = readBase(db, post_pk);
+    if (base) writeBase(db, post_pk, { ...base, fields: { ...base.fields, [key]: base.fields[key].filter((id) => id !== String(term.remote_id)) } }, now);
+  }
+  deleteTerm(db, term.id);
 }
 
 export async function pullAllTerms(db: DatabaseSync, adapter: BlogAdapter, blogId: string, now: () => number): Promise<number> {

@@ -4,7 +4,7 @@
  * `_fields` lists ask only for what the DTOs hold. Besides bytes, that saves server time: WordPress 6.1 skips
  * `the_content` filters when `content.rendered` is not asked for (but always renders the excerpt).
  */
-import type { CommentStatus, PostPatch, PostStatus, RemoteMedia, RemotePost, RemoteTerm, RemoteUser, Taxonomy } from '../adapter.ts';
+import type { CommentStatus, PostPatch, PostStatus, RemoteMedia, RemotePost, RemoteRevision, RemoteTerm, RemoteUser, Taxonomy } from '../adapter.ts';
 import { SyncError } from '../errors.ts';
 
 export const POST_FIELDS = [
@@ -12,6 +12,8 @@ export const POST_FIELDS = [
   'categories', 'tags', 'featured_media', 'comment_status', 'sticky', 'format', 'link',
 ].join(',');
 export const TERM_FIELDS = 'id,name,slug,parent,count';
+// Top-level names: WordPress 6.1 drops `title.raw`-style nested names for revisions (the object comes back empty).
+export const REVISION_FIELDS = 'id,modified_gmt,title,content,excerpt';
 // The attachments controller decides on `caption` and `media_details` by their top-level names only.
 export const MEDIA_FIELDS = 'id,source_url,mime_type,media_details,alt_text,caption,title,date_gmt';
 export const USER_FIELDS = 'id,username,name,roles';
@@ -46,6 +48,17 @@ export function toRemotePost(json: unknown): RemotePost {
     sticky: post.sticky === true,
     format: typeof post.format === 'string' ? post.format : 'standard',
     link: typeof post.link === 'string' ? post.link : '',
+  };
+}
+
+export function toRemoteRevision(json: unknown): RemoteRevision {
+  const revision = object(json, 'revision');
+  return {
+    id: id(revision.id),
+    modifiedGmt: fromWpGmt(revision.modified_gmt) ?? '',
+    title: raw(revision.title) ?? '',
+    content: raw(revision.content) ?? '',
+    excerpt: raw(revision.excerpt) ?? '',
   };
 }
 

@@ -27,6 +27,7 @@ import {
   type RemotePost,
   type RemoteTerm,
   type RemoteUser,
+  type RemoteRevision,
   type RequestCounts,
   type Taxonomy,
 } from '../adapter.ts';
@@ -35,10 +36,12 @@ import { type BasicCredentials, downloadFile, HttpClient, type HttpStats } from 
 import {
   MEDIA_FIELDS,
   POST_FIELDS,
+  REVISION_FIELDS,
   TAXONOMY_ROUTE,
   TERM_FIELDS,
   toRemoteMedia,
   toRemotePost,
+  toRemoteRevision,
   toRemoteTerm,
   toRemoteUser,
   toWpPostBody,
@@ -190,6 +193,14 @@ export class WordPressAdapter implements BlogAdapter {
       json: toWpPostBody(patch),
     });
     return toRemotePost(body);
+  }
+
+  async listRevisions(id: RemoteId, count: number): Promise<RemoteRevision[]> {
+    const { body } = await this.http.request<unknown[]>({
+      path: `${POSTS}/${wpId(id)}/revisions`,
+      query: { context: 'edit', per_page: count, _fields: REVISION_FIELDS },
+    });
+    return arrayOf(body).map(toRemoteRevision);
   }
 
   async trashPost(id: RemoteId): Promise<RemotePost> {

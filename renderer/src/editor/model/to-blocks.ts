@@ -1,7 +1,7 @@
 import { $isListItemNode, $isListNode, type ListNode } from '@lexical/list';
-import { $isHeadingNode, $isQuoteNode } from '@lexical/rich-text';
+import { $isHeadingNode, $isQuoteNode, type QuoteNode } from '@lexical/rich-text';
 import { $isDecoratorNode, $isElementNode, $isParagraphNode, type LexicalNode } from 'lexical';
-import type { Dialect, HeadingBlock, ListItem, ListModel, SourceBlock } from '../../../../electron/common/document.ts';
+import type { Dialect, HeadingBlock, ListItem, ListModel, QuoteBlock, QuoteChild, SourceBlock } from '../../../../electron/common/document.ts';
 import { $isEmbedNode } from '../nodes/EmbedNode.tsx';
 import { $isImageNode } from '../nodes/ImageNode.tsx';
 import { $isMoreNode } from '../nodes/MoreNode.tsx';
@@ -24,20 +24,7 @@ export function $nodeToBlock(node: LexicalNode, dialect: Dialect, mode: InlineMo
     return { kind: 'heading', source: '', level, html: inline(node) };
   }
   if ($isListNode(node)) return { kind: 'list', source: '', ...$listModel(node, inline) };
-  if ($isQuoteNode(node)) {
-    const paragraphs: string[] = [];
-    let citation: string | undefined;
-    const children = node.isShadowRoot() ? node.getChildren() : [node];
-    for (const child of children) {
-      if ($isQuoteCitationNode(child)) citation = inline(child);
-      else if ($isListNode(child)) paragraphs.push(...flatItems(child, inline));
-      else if ($isElementNode(child)) paragraphs.push(inline(child));
-    }
-    const kept = paragraphs.filter((p) => p.trim() !== '');
-    return citation === undefined || citation.trim() === ''
-      ? { kind: 'quote', source: '', paragraphs: kept }
-      : { kind: 'quote', source: '', paragraphs: kept, citation };
-  }
+  if ($isQuoteNode(node)) return $quoteBlock(node, inline);
   if ($isImageNode(node)) return { kind: 'image', source: '', ...node.getData() };
   if ($isEmbedNode(node)) return { kind: 'embed', source: '', ...node.getData() };
   if ($isMoreNode(node)) return { kind: 'more', source: '', ...node.getData() };
@@ -84,6 +71,30 @@ function $itemsModel(children: readonly LexicalNode[], ordered: boolean, inline:
   return { ordered, items };
 }
 
-function flatItems(list: ListNode, inline: Inline): string[] {
-  return list.getChildren().flatMap((li) => ($isListItemNode(li) ? [inline(li), ...li.getChildren().filter($isListNode).flatMap((l) => flatItems(l, inline))] : []));
+/**
+ * A quote: its paragraphs, headings and lists, and the attribution. `children` only when there is a heading
+ * or a list (as core parses it), so a quote of paragraphs keeps the simple shape. Empty paragraphs (an Enter
+ * too many) are left out.
+ */
+function $quoteBlock(node: QuoteNode, inline: Inline): SourceBlock {
+  let citation: string | undefined;
+  const children: QuoteChild[] = [];
+  for (const child of node.isShadowRoot() ? node.getChildren() : [node]) {
+    if ($isQuoteCitationNode(child)) citation = inline(child);
+    else if ($isListNode(child)) {
+      const list = $listModel(child, inline);
+      if (list.items.some((i) => i.html.trim() !== '' || i.children)) children.push({ kind: 'list', ...list });
+    } else if ($isHeadingNode(child)) {
+      const html = inline(child);
+      if (html.trim() !== '') children.push({ kind: 'heading', level: Number(child.getTag().slice(1)) as HeadingBlock['level'], html });
+    } else if ($isElementNode(child)) {
+      const html = inline(child);
+      if (html.trim() !== '') children.push({ kind: 'paragraph', html });
+    }
+  }
+  const structured = children.some((c) => c.kind !== 'paragraph');
+  const paragraphs = structured ? [] : children.flatMap((c) => (c.kind === 'list' ? [] : [c.html]));
+  const block: QuoteBlock = structured ? { kind: 'quote', source: '', paragraphs, children } : { kind: 'quote', source: '', paragraphs };
+  if (citation !== undefined && citation.trim() !== '') block.citation = citation;
+  return block;
 }

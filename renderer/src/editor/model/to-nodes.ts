@@ -14,7 +14,8 @@ import { $appendInline } from './inline-parse.ts';
 /**
  * One block of the model as one top-level Lexical node (so a node's origin is exactly one block):
  * paragraph, heading, list (nested lists as Lexical nests them), quote (a shadow-root QuoteNode holding
- * paragraphs and an optional attribution), and a decorator for image, embed, more, rule and opaque blocks.
+ * paragraphs, headings and lists, and an optional attribution), and a decorator for image, embed, more,
+ * rule and opaque blocks.
  */
 export function $blockToNode(block: SourceBlock, dialect: Dialect): LexicalNode {
   switch (block.kind) {
@@ -34,10 +35,14 @@ export function $blockToNode(block: SourceBlock, dialect: Dialect): LexicalNode 
       return $buildList(block, dialect);
     case 'quote': {
       const quote = $createQuoteNode({ shadowRoot: true });
-      for (const html of block.paragraphs) {
-        const p = $createParagraphNode();
-        $appendInline(p, html, dialect);
-        quote.append(p);
+      for (const child of block.children ?? block.paragraphs.map((html) => ({ kind: 'paragraph' as const, html }))) {
+        if (child.kind === 'list') {
+          quote.append($buildList(child, dialect));
+          continue;
+        }
+        const el = child.kind === 'heading' ? $createHeadingNode(`h${child.level}` as HeadingTagType) : $createParagraphNode();
+        $appendInline(el, child.html, dialect);
+        quote.append(el);
       }
       if (block.citation !== undefined) {
         const cite = $createQuoteCitationNode();

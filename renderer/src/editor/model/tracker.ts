@@ -156,7 +156,7 @@ function kept(origin: BlockOrigin): SourceBlock {
 function isEmpty(block: SourceBlock): boolean {
   if (block.kind === 'paragraph' || block.kind === 'heading') return block.html.trim() === '';
   if (block.kind === 'list') return block.items.every((i) => i.html.trim() === '' && !i.children);
-  if (block.kind === 'quote') return block.paragraphs.length === 0 && !block.citation;
+  if (block.kind === 'quote') return block.paragraphs.length === 0 && !block.children?.length && !block.citation;
   if (block.kind === 'image') return block.src === '';
   if (block.kind === 'embed') return block.url === '';
   return false;

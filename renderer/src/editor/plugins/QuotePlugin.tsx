@@ -1,5 +1,6 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { $createQuoteNode, $isQuoteNode, QuoteNode } from '@lexical/rich-text';
+import { $isListNode } from '@lexical/list';
+import { $createQuoteNode, $isHeadingNode, $isQuoteNode, QuoteNode } from '@lexical/rich-text';
 import { $findMatchingParent, mergeRegister } from '@lexical/utils';
 import {
   $createParagraphNode, $getSelection, $isElementNode, $isParagraphNode, $isRangeSelection, $isRootNode, COMMAND_PRIORITY_LOW,
@@ -10,10 +11,10 @@ import { QUOTE_CITATION_COMMAND, TOGGLE_QUOTE_COMMAND } from '../commands.ts';
 import { $createQuoteCitationNode, $isQuoteCitationNode } from '../nodes/QuoteCitationNode.ts';
 
 /**
- * Quotes hold paragraphs and an optional attribution (a shadow-root QuoteNode, as the block model has
- * them). This keeps that shape whatever made the quote (toolbar, Markdown "> ", paste) and gives the keys
- * their expected meaning: Enter on an empty last line leaves the quote, Backspace at its start lifts the
- * first paragraph out.
+ * Quotes hold paragraphs, headings, lists and an optional attribution (a shadow-root QuoteNode, as the
+ * block model has them). This keeps that shape whatever made the quote (toolbar, Markdown "> ", paste) and
+ * gives the keys their expected meaning: Enter on an empty last line leaves the quote, Backspace at its
+ * start lifts the first paragraph out.
  */
 export function $quoteAt(node: LexicalNode): QuoteNode | null {
   return $findMatchingParent(node, $isQuoteNode);
@@ -56,7 +57,7 @@ function $toggleQuote(): void {
   const blocks: LexicalNode[] = [];
   for (const node of selection.getNodes()) {
     const top = node.getTopLevelElement();
-    if (top && ($isParagraphNode(top) || top.getType() === 'heading') && !blocks.some((b) => b.is(top))) blocks.push(top);
+    if (top && ($isParagraphNode(top) || $isHeadingNode(top) || $isListNode(top)) && !blocks.some((b) => b.is(top))) blocks.push(top);
   }
   if (blocks.length === 0) return;
   const created = $createQuoteNode({ shadowRoot: true });

@@ -1,6 +1,6 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $getNodeByKey, type NodeKey } from 'lexical';
-import { useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextDialog } from '../../ui/TextDialog.tsx';
 import { $isOpaqueNode } from '../nodes/OpaqueNode.tsx';
@@ -8,6 +8,7 @@ import { restoreLineEndings } from '../source.ts';
 import type { OpaqueData } from '../nodes/data.ts';
 import { sanitizePreview } from '../sanitize.ts';
 import { BlockFrame } from './BlockFrame.tsx';
+import { whenIdle } from './idle.ts';
 
 const BLOCK_START = /^\s*<(?:table|ul|ol|dl|div|blockquote|pre|h[1-6]|figure|hr|p|object|iframe|video|audio|form|section|!--)/i;
 
@@ -28,7 +29,10 @@ export function OpaqueView({ nodeKey, data }: { nodeKey: NodeKey; data: OpaqueDa
   const { t } = useTranslation();
   const [editor] = useLexicalComposerContext();
   const [editing, setEditing] = useState(false);
-  const preview = useMemo(() => sanitizePreview(autop(data.source)), [data.source]);
+  // Sanitised when the page is idle (see idle.ts); until then an empty box of about the preview's height.
+  const [preview, setPreview] = useState<{ source: string; html: string } | null>(null);
+  useEffect(() => whenIdle(() => setPreview({ source: data.source, html: sanitizePreview(autop(data.source)) })), [data.source]);
+  const ready = preview?.source === data.source;
   const label = data.label === 'freeform' ? t('editor.opaqueFreeform') : t('editor.opaqueLabel', { label: data.label });
   const edit = (
     <button type="button" className="lh-block-button" onClick={() => setEditing(true)}>
@@ -41,7 +45,7 @@ export function OpaqueView({ nodeKey, data }: { nodeKey: NodeKey; data: OpaqueDa
         <span className="lh-opaque-label">{label}</span>
         {edit}
       </div>
-      <div className="lh-opaque-preview" dangerouslySetInnerHTML={{ __html: preview }} />
+      <div className={`lh-opaque-preview${ready ? '' : ' is-pending'}`} dangerouslySetInnerHTML={{ __html: ready ? preview.html : '' }} />
       {editing ? (
         <TextDialog
           title={t('editor.editHtmlTitle')}

@@ -41,10 +41,16 @@ export function editBlock(b: SourceBlock): SourceBlock {
       const items = first ? [{ ...first, html: first.html + MARK }, ...rest] : [{ html: MARK.trim() }];
       return { ...b, items, changed: true };
     }
-    case 'quote':
+    case 'quote': {
+      const at = b.children?.findIndex((c) => c.kind !== 'list') ?? -1;
+      if (b.children && at >= 0) {
+        const children = b.children.map((c, i) => (i === at && c.kind !== 'list' ? { ...c, html: c.html + MARK } : c));
+        return { ...b, children, changed: true };
+      }
       return b.paragraphs.length
         ? { ...b, paragraphs: [b.paragraphs[0] + MARK, ...b.paragraphs.slice(1)], changed: true }
         : { ...b, citation: (b.citation ?? '') + MARK, changed: true };
+    }
     case 'image':
       return { ...b, alt: b.alt + MARK, changed: true };
     case 'embed':

@@ -1,22 +1,10 @@
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { ArchiveEntry, ArchiveQuery } from '../../../../electron/common/api/library.ts';
-import type { BlogApi } from '../../../../electron/common/api.ts';
 import { createStores } from '../../../../electron/core/core.ts';
 import { archiveSql } from '../../../../electron/core/library/archive.ts';
 import { openDatabase } from '../../../../electron/core/storage/database.ts';
-import { WXR_FIXTURE, freshCore, stockholm, tempDir } from './support/core.ts';
-
-async function everything(api: BlogApi, query: ArchiveQuery): Promise<ArchiveEntry[]> {
-  const out: ArchiveEntry[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await api.listArchive({ ...query, cursor });
-    out.push(...page.items);
-    cursor = page.next ?? undefined;
-  } while (cursor);
-  return out;
-}
+import { WXR_FIXTURE, everything, freshCore, stockholm, tempDir } from './support/core.ts';
 
 describe('archive views', () => {
   test('counts by year and month, in the blog’s wall-clock months, trashed posts left out', async () => {

@@ -6,6 +6,7 @@ import {
   decodeEntities,
   fromWpGmt,
   toRemotePost,
+  toRemoteRevision,
   toWpGmt,
   toWpPostBody,
   toWpQueryTime,
@@ -72,6 +73,13 @@ describe('posts', () => {
     });
     expect(toWpPostBody({})).toEqual({});
     expect(() => toWpPostBody({ tags: ['abc'] })).toThrow(/not a WordPress id/);
+  });
+});
+
+describe('revisions', () => {
+  test('raw title, body and excerpt of a revision (what the update-race check compares)', () => {
+    const revision = { id: 31, modified_gmt: '2026-11-23T01:55:08', title: { raw: 'Sjön', rendered: 'Sjön' }, content: { raw: '<p>a</p>', rendered: '<p>a</p>\n' }, excerpt: { raw: '', rendered: '' } };
+    expect(toRemoteRevision(revision)).toEqual({ id: '31', modifiedGmt: '2026-11-23T01:55:08Z', title: 'Sjön', content: '<p>a</p>', excerpt: '' });
   });
 });
 

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, expect } from 'vitest';
+import type { ArchiveEntry, ArchiveQuery } from '../../../../../electron/common/api/library.ts';
+import type { BlogApi } from '../../../../../electron/common/api.ts';
 import { BlogError } from '../../../../../electron/common/errors.ts';
 import { type Core, type CoreOptions, createCore } from '../../../../../electron/core/core.ts';
 
@@ -45,4 +47,16 @@ export function stockholm(iso: string): number {
   const month = Number(iso.slice(5, 7));
   const summer = month > 3 && month < 11;
   return local - (summer ? 2 : 1) * 3_600_000;
+}
+
+/** Every page of an archive list, following the cursors to the end. */
+export async function everything(api: BlogApi, query: ArchiveQuery): Promise<ArchiveEntry[]> {
+  const out: ArchiveEntry[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await api.listArchive({ ...query, cursor });
+    out.push(...page.items);
+    cursor = page.next ?? undefined;
+  } while (cursor);
+  return out;
 }
