@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { BlogAdapter, PostStatus, RemotePost } from '../../electron/core/sync/adapter.ts';
 import { isSyncError, type SyncError } from '../../electron/core/sync/errors.ts';
-import { sha256Hex, solidPng } from './support/png.ts';
+import { sha256Hex, solidPng } from '../support/png.ts';
 
 export interface ContractTarget {
   /** Back to an empty blog (no posts, media or terms but the defaults); called before every test. */

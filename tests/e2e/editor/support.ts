@@ -4,7 +4,6 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { crc32, deflateSync } from 'node:zlib';
 import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { BlogApi } from '../../../electron/common/api.ts';
@@ -12,6 +11,7 @@ import { createBlogApiClient } from '../../../electron/common/ipc/client.ts';
 import type { Post } from '../../../electron/common/models.ts';
 import { createHttpTransport } from '../../harness/http-transport.ts';
 import { type RunningHarness, startHarness } from '../../harness/launch.ts';
+import { encodePng } from '../../support/png.ts';
 import { launchChromium } from '../support/browser.ts';
 
 export interface EditorWorld {
@@ -119,40 +119,14 @@ export async function paste(page: Page, data: Record<string, string>): Promise<v
   await page.waitForTimeout(50);
 }
 
-function chunk(type: string, data: Buffer): Buffer {
-  const head = Buffer.alloc(4);
-  head.writeUInt32BE(data.length);
-  const payload = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(payload));
-  return Buffer.concat([head, payload, crc]);
-}
-
 /** A small landscape picture (sky, sun, hills, lake) as a PNG, so screenshots show a real image. */
 export function landscapePng(width = 480, height = 300): Buffer {
-  const rows: Buffer[] = [];
-  for (let y = 0; y < height; y++) {
-    const row = Buffer.alloc(1 + width * 3);
-    for (let x = 0; x < width; x++) {
-      const hill = height * 0.62 + Math.sin(x / 55) * 18 + Math.sin(x / 23) * 6;
-      const sun = Math.hypot(x - width * 0.72, y - height * 0.28) < height * 0.09;
-      let rgb: [number, number, number];
-      if (y > height * 0.8) rgb = [58, 104, 140 + Math.round((y / height) * 30)];
-      else if (y > hill) rgb = [62 + Math.round((x / width) * 30), 118, 66];
-      else if (sun) rgb = [250, 214, 120];
-      else rgb = [150 + Math.round((y / height) * 80), 190 + Math.round((y / height) * 40), 230];
-      row.set(rgb, 1 + x * 3);
-    }
-    rows.push(row);
-  }
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(Buffer.concat(rows))),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
+  return encodePng(width, height, (x, y) => {
+    const hill = height * 0.62 + Math.sin(x / 55) * 18 + Math.sin(x / 23) * 6;
+    const sun = Math.hypot(x - width * 0.72, y - height * 0.28) < height * 0.09;
+    if (y > height * 0.8) return [58, 104, 140 + Math.round((y / height) * 30)];
+    if (y > hill) return [62 + Math.round((x / width) * 30), 118, 66];
+    if (sun) return [250, 214, 120];
+    return [150 + Math.round((y / height) * 80), 190 + Math.round((y / height) * 40), 230];
+  });
 }

@@ -2,7 +2,7 @@
 // an existing post is uploaded once, before the post, and becomes its featured_media; later syncs upload
 // nothing again; removing it clears featured_media but leaves the attachment on the blog.
 import { describe, expect, test } from 'vitest';
-import { sha256Hex, solidPng } from '../support/png.ts';
+import { sha256Hex, solidPng } from '../../support/png.ts';
 import { connectedCore, syncClean, useWordPressFixture, web } from './support.ts';
 
 const wp = useWordPressFixture();

@@ -3,7 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import type { SyncProgress } from '../../../electron/common/api/sync.ts';
 import { basicAuth } from '../wp-fixture.ts';
-import { sha256Hex, solidPng } from '../support/png.ts';
+import { sha256Hex, solidPng } from '../../support/png.ts';
 import { connectedCore, fixturePosts, seedFixtures, sleep, syncClean, TICK_MS, useWordPressFixture, web, webPost } from './support.ts';
 
 const wp = useWordPressFixture();

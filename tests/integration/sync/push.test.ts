@@ -1,7 +1,7 @@
 // Pushing through the outbox to the real WordPress: every action, terms made offline, media uploaded once,
 // exactly-once creates when the answer is lost, and a blog that is offline.
 import { describe, expect, test } from 'vitest';
-import { sha256Hex, solidPng } from '../support/png.ts';
+import { sha256Hex, solidPng } from '../../support/png.ts';
 import { startFaultProxy } from '../support/fault-proxy.ts';
 import { resumeWordPress, stopWordPress } from '../wp-fixture.ts';
 import { allRemote, connectedCore, redirectedFetch, sleep, syncClean, useWordPressFixture, web } from './support.ts';

@@ -8,7 +8,7 @@ import { type Core, createCore } from '../../../../electron/core/core.ts';
 import { autop, publishedBody } from '../../../../electron/core/preview/render.ts';
 import { sanitizePreviewHtml } from '../../../../electron/core/preview/sanitize.ts';
 import { STYLE_DIR } from '../../../../electron/core/preview/style-cache.ts';
-import { solidPng } from '../../../integration/support/png.ts';
+import { solidPng } from '../../../support/png.ts';
 
 const cores: { core: Core; dir: string }[] = [];
 function freshCore(): { core: Core; dir: string } {

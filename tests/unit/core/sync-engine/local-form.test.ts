@@ -7,7 +7,7 @@ import { createStores } from '../../../../electron/core/core.ts';
 import { setRemote, requireMediaRow } from '../../../../electron/core/library/media.ts';
 import { openDatabase, transaction } from '../../../../electron/core/storage/database.ts';
 import { applyFields, fromRemoteHtml, mineOf, toRemoteHtml } from '../../../../electron/core/sync/engine/local-form.ts';
-import { solidPng } from '../../../integration/support/png.ts';
+import { solidPng } from '../../../support/png.ts';
 
 const dirs: string[] = [];
 afterEach(() => {
