@@ -13,6 +13,7 @@ import { addBlog, findBlogByUrl, getBlog } from '../blogs.ts';
 import { addReference } from '../media.ts';
 import { OPTIMIZE_AFTER_POSTS, optimizeSearchIndex } from '../search-index.ts';
 import { zonedToEpoch } from '../time.ts';
+import { localStatusOf } from '../wordpress-status.ts';
 import { timeZoneOf } from '../zones.ts';
 import { ImportTally } from './tally.ts';
 import { type WxrDocument, type WxrItem, readWxr, timeParts } from './read.ts';
@@ -28,15 +29,6 @@ import { importTerms } from './terms.ts';
  * *references* (URL, remote id, alt, caption, size) — the files stay on the blog until sync downloads them.
  * No sync base is recorded: an export is not proof of what the blog holds now; the first sync compares.
  */
-const STATUSES: Record<string, PostStatus> = {
-  publish: 'published',
-  future: 'scheduled',
-  draft: 'draft',
-  pending: 'pending',
-  private: 'private',
-  trash: 'trashed',
-};
-
 export function importWxr(db: DatabaseSync, xml: string, options: { blogId?: string; now: () => number }): ImportReport {
   const doc = readWxr(xml);
   if (!doc.siteUrl) throw new BlogError('invalid-argument', 'The export does not say which blog it comes from (no <wp:base_blog_url>).');
@@ -52,7 +44,7 @@ export function importWxr(db: DatabaseSync, xml: string, options: { blogId?: str
         tally.skip(item.title, `${item.type} (only posts are imported)`);
         continue;
       }
-      const status = STATUSES[item.status];
+      const status = localStatusOf(item.status);
       if (!status || item.remoteId === null) {
         tally.skip(item.title, item.remoteId === null ? 'no post id' : `status "${item.status}"`);
         continue;

@@ -10,6 +10,7 @@
  *   nothing the blog can send, so it always counts as a local change until it is pushed.
  */
 import type { PostStatus as LocalStatus } from '../../../common/models.ts';
+import { LOCAL_STATUS_OF, localStatusOf } from '../../library/wordpress-status.ts';
 import type { PostStatus as RemoteStatus, RemotePost } from '../adapter.ts';
 
 export interface RemoteFields {
@@ -36,23 +37,14 @@ export interface ServerVersion {
 
 export const LOCAL_REF = 'local:';
 
-const TO_LOCAL: Record<RemoteStatus, LocalStatus> = {
-  publish: 'published',
-  future: 'scheduled',
-  draft: 'draft',
-  pending: 'pending',
-  private: 'private',
-  trash: 'trashed',
-};
-
 export function localStatus(status: RemoteStatus): LocalStatus {
-  return TO_LOCAL[status];
+  return LOCAL_STATUS_OF[status];
 }
 
 /** 'deleted' has no remote status: such a post is not on the blog any more. */
 export function remoteStatus(status: LocalStatus): RemoteStatus | null {
   if (status === 'deleted') return null;
-  return (Object.keys(TO_LOCAL) as RemoteStatus[]).find((key) => TO_LOCAL[key] === status) ?? null;
+  return (Object.keys(LOCAL_STATUS_OF) as RemoteStatus[]).find((key) => LOCAL_STATUS_OF[key] === status) ?? null;
 }
 
 const PROVISIONAL = /^lh-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?:-\d+)?$/;
@@ -133,7 +125,7 @@ export function parseFields(json: unknown): RemoteFields {
     return typeof value === 'string' ? value : '';
   };
   const list = (key: string): string[] => (Array.isArray(f[key]) ? (f[key] as unknown[]).map(String) : []);
-  const status = (typeof f.status === 'string' && f.status in TO_LOCAL ? f.status : 'draft') as RemoteStatus;
+  const status = (typeof f.status === 'string' && localStatusOf(f.status) !== undefined ? f.status : 'draft') as RemoteStatus;
   return {
     title: text('title'),
     content: text('content'),
