@@ -84,6 +84,36 @@ export interface QuoteBlock extends BlockBase {
   children?: QuoteChild[];
   /** Inline HTML of the `<cite>` attribution, if any. */
   citation?: string;
+  /**
+   * Where each block of the quote came from, index for index with `children` (or `paragraphs`): so a quote
+   * rewritten after an edit keeps its other inner blocks as they were. Only for quotes read from inner
+   * blocks or elements; absent on new quotes.
+   */
+  childOrigins?: QuoteChildOrigin[];
+}
+
+/**
+ * One inner block of a quote as it was read. `source` is written verbatim while the block's fields still read
+ * from it (core checks), else the block is written fresh with `attrs` and `tagAttrs`. The whitespace fields
+ * are reused where the block still stands in the same place (first, after another block, last).
+ */
+export interface QuoteChildOrigin {
+  /** The exact original text: the inner block with its delimiters (block dialect) or its element (classic). */
+  source?: string;
+  /** Block dialect: the inner block's delimiter attributes. */
+  attrs?: Record<string, unknown>;
+  /** The element's attributes as written, e.g. ` class="wp-block-heading"`. */
+  tagAttrs?: string;
+  /** Whitespace between the opening `<blockquote>` and this block, when it was the first. */
+  leading?: string;
+  /** Whitespace between the previous block and this one. */
+  before?: string;
+  /** Whitespace between this block and the `<cite>` or `</blockquote>`, when it was the last. */
+  trailing?: string;
+  /** On the last block of a quote with an attribution: the `<cite>` element as written (kept while it reads the same)… */
+  cite?: string;
+  /** …and the whitespace between the `</cite>` and `</blockquote>`. */
+  closing?: string;
 }
 
 export type ImageAlign = 'left' | 'center' | 'right' | 'none' | 'wide' | 'full';

@@ -1,11 +1,12 @@
 // Classifying one top-level block of a block-dialect post into the model. Inner blocks (list items,
-// quote paragraphs, nested lists) become fields; anything not exactly understood is opaque.
+// quote paragraphs, nested lists) become fields; anything not exactly understood is opaque. A quote's inner
+// blocks also keep where they came from (QuoteBlock.childOrigins), so a rewrite keeps the ones not edited.
 
 import type { BlockNode } from './blocks-parse.ts';
-import { innerPieces } from './blocks-parse.ts';
+import { innerPieces, parseBlockTree } from './blocks-parse.ts';
 import { embedProvider } from './embed.ts';
 import { type ElementNode, inner, parseFragment, significant } from './html.ts';
-import type { HeadingBlock, ListItem, ListModel, QuoteChild, SourceBlock } from './model.ts';
+import type { HeadingBlock, ListItem, ListModel, QuoteBlock, QuoteChild, QuoteChildOrigin, SourceBlock } from './model.ts';
 import { asAlign, hasEndTag, isInlineHtml, leadingImage, readList, readQuote, soleElement, trimWs } from './read-html.ts';
 
 type Fields<T> = T extends SourceBlock ? Omit<T, 'source' | 'blockName' | 'attrs'> : never;
@@ -70,35 +71,68 @@ function blockList(raw: string, node: BlockNode): { list: ListModel; tagAttrs: s
 
 function blockQuote(raw: string, node: BlockNode): BlockFields | undefined {
   if (node.children.length === 0) {
+    // Pre-6.2 markup (elements, no inner blocks): a rewrite upgrades it to inner blocks, so nothing of its
+    // elements is kept (a kept `<p class>` without its delimiter attributes would be invalid block markup).
     const el = soleInner(raw, node);
     const q = el && readQuote(raw, el);
-    return q && el ? { kind: 'quote', ...q, tagAttrs: el.attrs } : undefined;
+    if (!q || !el) return undefined;
+    const quote: Fields<QuoteBlock> = { kind: 'quote', ...q, tagAttrs: el.attrs };
+    delete quote.childOrigins;
+    return quote;
   }
   const pieces = innerPieces(raw, node);
-  const open = /^[ \t\n\r\f\v]*<blockquote(\s[^>]*)?>[ \t\n\r\f\v]*$/i.exec(pieces[0]!);
+  const open = /^[ \t\n\r\f\v]*<blockquote(\s[^>]*)?>([ \t\n\r\f\v]*)$/i.exec(pieces[0]!);
   const close =
-    /^[ \t\n\r\f\v]*(?:<cite(?:\s[^>]*)?>([\s\S]*?)<\/cite>)?[ \t\n\r\f\v]*<\/blockquote>[ \t\n\r\f\v]*$/i.exec(
+    /^([ \t\n\r\f\v]*)(<cite(?:\s[^>]*)?>([\s\S]*?)<\/cite>)?([ \t\n\r\f\v]*)<\/blockquote>[ \t\n\r\f\v]*$/i.exec(
       pieces[pieces.length - 1]!,
     );
   if (!open || !close || !pieces.slice(1, -1).every((p) => WS_ONLY.test(p))) return undefined;
-  const paragraphs: string[] = [];
   const children: QuoteChild[] = [];
-  for (const c of node.children) {
-    // Inner blocks the quote may hold; their delimiter attributes are not kept (a fresh quote writes defaults).
-    const f = c.closed && c.attrs !== null && QUOTE_INNER.has(c.name) ? fields(raw, c, c.attrs) : undefined;
-    if (f?.kind === 'paragraph') {
-      paragraphs.push(f.html);
-      children.push({ kind: 'paragraph', html: f.html });
-    } else if (f?.kind === 'heading') children.push({ kind: 'heading', level: f.level, html: f.html });
-    else if (f?.kind === 'list') children.push({ kind: 'list', ordered: f.ordered, items: f.items });
-    else return undefined;
+  const childOrigins: QuoteChildOrigin[] = [];
+  for (const [i, c] of node.children.entries()) {
+    const read = innerBlock(raw, c);
+    if (!read) return undefined;
+    children.push(read.child);
+    const origin: QuoteChildOrigin = { source: raw.slice(c.start, c.end), ...read.keep };
+    if (i === 0) origin.leading = open[2]!;
+    else origin.before = pieces[i]!;
+    childOrigins.push(origin);
   }
-  const citation = close[1] === undefined ? undefined : trimWs(close[1]);
+  const citation = close[3] === undefined ? undefined : trimWs(close[3]);
+  const last = childOrigins[childOrigins.length - 1]!;
+  last.trailing = close[1]!;
+  if (citation !== undefined) Object.assign(last, { cite: close[2]!, closing: close[4]! });
   if (citation !== undefined && !isInlineHtml(citation)) return undefined;
-  const structured = children.some((c) => c.kind !== 'paragraph');
-  const q: BlockFields = structured ? { kind: 'quote', paragraphs: [], children, tagAttrs: open[1] ?? '' } : { kind: 'quote', paragraphs, tagAttrs: open[1] ?? '' };
+  const q = asQuote(children, open[1] ?? '');
+  q.childOrigins = childOrigins;
   if (citation !== undefined) q.citation = citation;
   return q;
+}
+
+/** A quote's fields from its blocks: `children` only when one is a heading or a list (else the simple shape). */
+function asQuote(children: QuoteChild[], tagAttrs: string): Fields<QuoteBlock> {
+  const structured = children.some((c) => c.kind !== 'paragraph');
+  return structured
+    ? { kind: 'quote', paragraphs: [], children, tagAttrs }
+    : { kind: 'quote', paragraphs: children.map((c) => (c.kind === 'list' ? '' : c.html)), tagAttrs };
+}
+
+/** An inner block a quote may hold, read as a quote child, with the markup a fresh write of it keeps. */
+function innerBlock(raw: string, c: BlockNode): { child: QuoteChild; keep: QuoteChildOrigin } | undefined {
+  const f = c.closed && c.attrs !== null && QUOTE_INNER.has(c.name) ? fields(raw, c, c.attrs) : undefined;
+  const keep: QuoteChildOrigin = { attrs: c.attrs ?? {} };
+  if (f?.tagAttrs) keep.tagAttrs = f.tagAttrs;
+  if (f?.kind === 'paragraph') return { child: { kind: 'paragraph', html: f.html }, keep };
+  if (f?.kind === 'heading') return { child: { kind: 'heading', level: f.level, html: f.html }, keep };
+  if (f?.kind === 'list') return { child: { kind: 'list', ordered: f.ordered, items: f.items }, keep };
+  return undefined;
+}
+
+/** One inner block of a quote, alone in `source` (core checks a kept source against its block with it). */
+export function readQuoteInnerBlock(source: string): QuoteChild | undefined {
+  const [node, more] = parseBlockTree(source);
+  if (!node || more || node.start !== 0 || node.end !== source.length) return undefined;
+  return innerBlock(source, node)?.child;
 }
 
 function blockImage(raw: string, node: BlockNode, attrs: Record<string, unknown>): BlockFields | undefined {

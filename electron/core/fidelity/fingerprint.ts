@@ -1,7 +1,8 @@
 // A stable fingerprint of a block's semantic content: equal fingerprints mean "nothing the editor can
 // change differs", so the caller may emit the original source. It ignores `source`, `index`,
 // `changed`, `blockName`, delimiter attributes the model owns (they are re-derived from fields on a
-// fresh serialisation), and `<img>` attributes the editor does not edit. Opaque blocks are their source.
+// fresh serialisation), `<img>` attributes the editor does not edit, and where a quote's inner blocks came
+// from (`childOrigins`: markup, not content). Opaque blocks are their source.
 
 import type { SourceBlock } from './model.ts';
 
@@ -18,7 +19,7 @@ const OWNED: Record<SourceBlock['kind'], readonly string[]> = {
   opaque: [],
 };
 
-const IGNORED = new Set(['source', 'index', 'changed', 'blockName', 'attrs', 'imgExtra', 'imgClassExtra']);
+const IGNORED = new Set(['source', 'index', 'changed', 'blockName', 'attrs', 'imgExtra', 'imgClassExtra', 'childOrigins']);
 
 /** The plain-data view of a block that the fingerprint hashes. */
 export function semanticView(block: SourceBlock): Record<string, unknown> {

@@ -3,7 +3,7 @@
 
 export type {
   BlockBase, BlockKind, Dialect, DocumentDraft, DraftBlock, EmbedBlock, KeptBlock, HeadingBlock, ImageAlign, ImageBlock, ListBlock, ListItem,
-  ListModel, MoreBlock, OpaqueBlock, ParagraphBlock, ParsedDocument, ParsedPost, QuoteBlock, QuoteChild, SeparatorBlock, SourceBlock,
+  ListModel, MoreBlock, OpaqueBlock, ParagraphBlock, ParsedDocument, ParsedPost, QuoteBlock, QuoteChild, QuoteChildOrigin, SeparatorBlock, SourceBlock,
 } from '../../common/document.ts';
 
 /** The separator put around blocks that have no original neighbour (both dialects). */

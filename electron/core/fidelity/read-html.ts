@@ -2,9 +2,9 @@
 // Every reader returns undefined when the markup is not exactly what it understands, so the caller
 // can fall back to an opaque block rather than guess.
 
-import { BLOCK_TAGS, type ElementNode, type HtmlNode, containsTag, getAttr, inner, parseAttrs, significant } from './html.ts';
+import { BLOCK_TAGS, type ElementNode, type HtmlNode, containsTag, getAttr, inner, parseAttrs, parseFragment, significant } from './html.ts';
 import { decodeEntities } from './inline.ts';
-import type { HeadingBlock, ImageAlign, ImageBlock, ListItem, ListModel, QuoteChild } from './model.ts';
+import type { HeadingBlock, ImageAlign, ImageBlock, ListItem, ListModel, QuoteChild, QuoteChildOrigin } from './model.ts';
 
 /** Inline content: no block-level markup (and no comments, which the editor cannot keep inline). */
 export function isInlineHtml(html: string): boolean {
@@ -66,6 +66,26 @@ export interface QuoteFields {
   paragraphs: string[];
   children?: QuoteChild[];
   citation?: string;
+  /** For a quote of elements: where each came from (see QuoteChildOrigin). */
+  childOrigins?: QuoteChildOrigin[];
+}
+
+/** A `<p>`, heading or list inside a quote as a quote child; undefined for anything else. */
+function quoteElement(s: string, n: ElementNode): QuoteChild | undefined {
+  if (n.name === 'ul' || n.name === 'ol') {
+    const list = readList(s, n);
+    return list && { kind: 'list', ...list };
+  }
+  if (!QUOTE_BLOCK.test(n.name) || (!hasEndTag(s, n) && n.name !== 'p')) return undefined;
+  const html = trimWs(inner(s, n));
+  if (!isInlineHtml(html)) return undefined;
+  return n.name === 'p' ? { kind: 'paragraph', html } : { kind: 'heading', level: Number(n.name.slice(1)) as HeadingBlock['level'], html };
+}
+
+/** One element of a classic quote, alone in `source` (core checks a kept source against its block with it). */
+export function readQuoteElement(source: string): QuoteChild | undefined {
+  const el = soleElement(source, parseFragment(source));
+  return el && el.start === 0 && el.end === source.length ? quoteElement(source, el) : undefined;
 }
 
 /**
@@ -77,26 +97,31 @@ export function readQuote(s: string, el: ElementNode): QuoteFields | undefined {
   const sig = significant(s, el.children);
   const paragraphs: string[] = [];
   const children: QuoteChild[] = [];
+  const childOrigins: QuoteChildOrigin[] = [];
   let citation: string | undefined;
+  let pos = el.innerStart;
   if (sig.some((n) => n.type === 'el' && QUOTE_BLOCK.test(n.name))) {
     for (const n of sig) {
       if (n.type !== 'el' || citation !== undefined) return undefined;
-      if (n.name === 'ul' || n.name === 'ol') {
-        const list = readList(s, n);
-        if (!list) return undefined;
-        children.push({ kind: 'list', ...list });
+      if (n.name === 'cite') {
+        if (!hasEndTag(s, n)) return undefined;
+        citation = trimWs(inner(s, n));
+        if (!isInlineHtml(citation)) return undefined;
         continue;
       }
-      if (n.name !== 'cite' && !QUOTE_BLOCK.test(n.name)) return undefined;
-      if (!hasEndTag(s, n) && n.name !== 'p') return undefined;
-      const html = trimWs(inner(s, n));
-      if (!isInlineHtml(html)) return undefined;
-      if (n.name === 'cite') citation = html;
-      else if (n.name === 'p') {
-        paragraphs.push(html);
-        children.push({ kind: 'paragraph', html });
-      } else children.push({ kind: 'heading', level: Number(n.name.slice(1)) as HeadingBlock['level'], html });
+      const child = quoteElement(s, n);
+      if (!child) return undefined;
+      children.push(child);
+      if (child.kind === 'paragraph') paragraphs.push(child.html);
+      const gap = s.slice(pos, n.start);
+      childOrigins.push({ source: s.slice(n.start, n.end), tagAttrs: n.attrs, ...(children.length === 1 ? { leading: gap } : { before: gap }) });
+      pos = n.end;
     }
+    const cite = sig[sig.length - 1];
+    const last = childOrigins[childOrigins.length - 1];
+    if (last && citation !== undefined && cite) {
+      Object.assign(last, { trailing: s.slice(pos, cite.start), cite: s.slice(cite.start, cite.end), closing: s.slice(cite.end, el.innerEnd) });
+    } else if (last) last.trailing = s.slice(pos, el.innerEnd);
   } else {
     const text = inner(s, el);
     if (!isInlineHtml(text)) return undefined;
@@ -109,6 +134,7 @@ export function readQuote(s: string, el: ElementNode): QuoteFields | undefined {
   }
   const structured = children.some((c) => c.kind !== 'paragraph');
   const out: QuoteFields = structured ? { paragraphs: [], children } : { paragraphs };
+  if (childOrigins.length) out.childOrigins = childOrigins;
   if (citation !== undefined) out.citation = citation;
   return out;
 }

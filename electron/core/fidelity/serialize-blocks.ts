@@ -4,7 +4,9 @@
 
 import { embedProvider } from './embed.ts';
 import { escapeAttr } from './inline.ts';
-import type { EmbedBlock, ImageBlock, ListModel, QuoteChild, SourceBlock } from './model.ts';
+import { readQuoteInnerBlock } from './blocks-classify.ts';
+import type { EmbedBlock, ImageBlock, ListModel, SourceBlock } from './model.ts';
+import { type QuoteInnerStyle, writeQuoteInner } from './quote-inner.ts';
 
 type Attrs = Record<string, unknown>;
 
@@ -41,12 +43,14 @@ function list(l: ListModel, tagAttrs = ''): string {
   return `<${tag}${tagAttrs}>${items.join('\n\n')}</${tag}>`;
 }
 
-/** A block inside a quote, with the delimiter attributes its fields imply (others are not kept inside quotes). */
-function quoteChild(c: QuoteChild): string {
-  if (c.kind === 'paragraph') return delimit('core/paragraph', {}, `<p>${c.html}</p>`);
-  if (c.kind === 'heading') return delimit('core/heading', c.level === 2 ? {} : { level: c.level }, `<h${c.level}>${c.html}</h${c.level}>`);
-  return delimit('core/list', c.ordered ? { ordered: true } : {}, list(c));
-}
+/** How a quote's inner blocks are written: each as the block it is, as a top-level one would be. */
+const QUOTE_INNER: QuoteInnerStyle = {
+  read: readQuoteInnerBlock,
+  write: (c, origin) => serializeBlocks({ ...c, source: '', attrs: origin.attrs, tagAttrs: origin.tagAttrs }),
+  leading: '',
+  between: '\n\n',
+  beforeCite: '',
+};
 
 function image(b: ImageBlock): string {
   const attrs: Attrs = { ...b.attrs, id: b.wpImageId, width: b.width, height: b.height, sizeSlug: b.sizeSlug, align: b.align };
@@ -111,10 +115,8 @@ export function serializeBlocks(b: SourceBlock): string {
       attrs['ordered'] = b.ordered ? true : undefined;
       return delimit('core/list', attrs, list(b, b.tagAttrs));
     case 'quote': {
-      const inner: QuoteChild[] = b.children ?? b.paragraphs.map((html) => ({ kind: 'paragraph', html }));
-      const paras = inner.map(quoteChild).join('\n\n');
       const cite = b.citation !== undefined ? `<cite>${b.citation}</cite>` : '';
-      return delimit('core/quote', attrs, `<blockquote${b.tagAttrs ?? ' class="wp-block-quote"'}>${paras}${cite}</blockquote>`);
+      return delimit('core/quote', attrs, `<blockquote${b.tagAttrs ?? ' class="wp-block-quote"'}>${writeQuoteInner(b, QUOTE_INNER, cite)}</blockquote>`);
     }
     case 'image':
       return image(b);

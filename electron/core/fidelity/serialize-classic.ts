@@ -4,8 +4,9 @@
 
 import { BARE_URL, embedProvider } from './embed.ts';
 import { escapeAttr, noBlankLines } from './inline.ts';
-import type { ImageBlock, ListModel, QuoteChild, SourceBlock } from './model.ts';
-import { trimWs } from './read-html.ts';
+import type { ImageBlock, ListModel, SourceBlock } from './model.ts';
+import { type QuoteInnerStyle, writeQuoteInner } from './quote-inner.ts';
+import { readQuoteElement, trimWs } from './read-html.ts';
 
 function inlineHtml(html: string): string {
   return trimWs(noBlankLines(html));
@@ -19,11 +20,14 @@ function list(l: ListModel, tagAttrs = ''): string {
   return `<${tag}${tagAttrs}>\n${items.join('\n')}\n</${tag}>`;
 }
 
-function quoteChild(c: QuoteChild): string {
-  if (c.kind === 'list') return list(c);
-  const tag = c.kind === 'heading' ? `h${c.level}` : 'p';
-  return `<${tag}>${inlineHtml(c.html)}</${tag}>`;
-}
+/** How a quote's inner elements are written: as top-level ones would be, a paragraph always as `<p>`. */
+const QUOTE_INNER: QuoteInnerStyle = {
+  read: readQuoteElement,
+  write: (c, origin) => serializeClassic({ ...c, source: '', tagAttrs: origin.tagAttrs ?? '' }),
+  leading: '',
+  between: '\n',
+  beforeCite: '\n',
+};
 
 function img(b: ImageBlock, withAlign: boolean): string {
   const classes = [
@@ -61,10 +65,13 @@ export function serializeClassic(b: SourceBlock): string {
     case 'list':
       return list(b, b.tagAttrs);
     case 'quote': {
-      // With headings or lists every child is an element (bare wpautop text beside them would not parse back).
-      const parts = b.children ? b.children.map(quoteChild) : b.paragraphs.map(inlineHtml);
-      if (b.citation !== undefined) parts.push(`<cite>${inlineHtml(b.citation)}</cite>`);
-      return `<blockquote${b.tagAttrs ?? ''}>${parts.join(b.children ? '\n' : '\n\n')}</blockquote>`;
+      const cite = b.citation !== undefined ? `<cite>${inlineHtml(b.citation)}</cite>` : '';
+      if (!b.children && !b.childOrigins?.length) {
+        // Paragraphs only, none read from an element: wpautop text, blank lines between the paragraphs.
+        return `<blockquote${b.tagAttrs ?? ''}>${[...b.paragraphs.map(inlineHtml), ...(cite ? [cite] : [])].join('\n\n')}</blockquote>`;
+      }
+      // With headings, lists or `<p>` elements every child is an element (bare text beside them would not parse back).
+      return `<blockquote${b.tagAttrs ?? ''}>${writeQuoteInner(b, QUOTE_INNER, cite)}</blockquote>`;
     }
     case 'image':
       return image(b);

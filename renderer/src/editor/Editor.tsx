@@ -20,6 +20,7 @@ import { BlocksPlugin } from './plugins/BlocksPlugin.tsx';
 import { DocumentPlugin } from './plugins/DocumentPlugin.tsx';
 import { HistoryPlugin } from './plugins/HistoryPlugin.tsx';
 import { ListTabPlugin } from './plugins/ListTabPlugin.tsx';
+import { OffscreenBlocksPlugin } from './plugins/OffscreenBlocksPlugin.tsx';
 import { MARKDOWN_TRANSFORMERS } from './plugins/markdown.ts';
 import { PastePlugin } from './plugins/PastePlugin.tsx';
 import { PlaceholderPlugin } from './plugins/PlaceholderPlugin.tsx';
@@ -95,6 +96,7 @@ export const Editor = memo(function Editor(props: EditorProps) {
           <PastePlugin />
           <BlocksPlugin onError={onError} />
           <StatsPlugin onStats={onStats} />
+          <OffscreenBlocksPlugin />
           <EditorRefPlugin editorRef={editorRef} />
           <ReactSelectionPlugin />
           <OnChangePlugin ignoreSelectionChange onChange={onChange} />

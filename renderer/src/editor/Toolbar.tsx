@@ -16,7 +16,7 @@ import {
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../ui/icons.tsx';
-import { $currentBlockType, type BlockType, setBlockType } from './blockFormat.ts';
+import { $currentBlock, type BlockState, type BlockType, setBlockType } from './blockFormat.ts';
 import {
   INSERT_IMAGE_FILES_COMMAND, INSERT_MORE_COMMAND, INSERT_RULE_COMMAND, OPEN_LINK_DIALOG_COMMAND, QUOTE_CITATION_COMMAND,
 } from './commands.ts';
@@ -31,10 +31,12 @@ interface FormatState {
   strikethrough: boolean;
   code: boolean;
   link: boolean;
-  block: BlockType;
+  block: BlockState['block'];
+  /** The caret is in a quote (which may hold a heading or a list: both buttons show). */
+  quote: boolean;
 }
 
-const EMPTY_FORMAT: FormatState = { bold: false, italic: false, underline: false, strikethrough: false, code: false, link: false, block: 'paragraph' };
+const EMPTY_FORMAT: FormatState = { bold: false, italic: false, underline: false, strikethrough: false, code: false, link: false, block: 'paragraph', quote: false };
 const same = (a: FormatState, b: FormatState) => (Object.keys(a) as (keyof FormatState)[]).every((k) => a[k] === b[k]);
 
 /**
@@ -61,7 +63,7 @@ export function Toolbar({ onSourceView }: { onSourceView: () => void }) {
       strikethrough: selection.hasFormat('strikethrough'),
       code: selection.hasFormat('code'),
       link: $isLinkNode(node.getParent()) || $isLinkNode(node),
-      block: $currentBlockType(),
+      ...$currentBlock(),
     };
     // Runs on every keystroke: only a real change of format may re-render the toolbar.
     if (same(shown.current, next)) return;
@@ -81,7 +83,7 @@ export function Toolbar({ onSourceView }: { onSourceView: () => void }) {
   );
 
   const formatText = (type: TextFormatType) => editor.dispatchCommand(FORMAT_TEXT_COMMAND, type);
-  const block = (type: BlockType) => setBlockType(editor, type, format.block);
+  const block = (type: BlockType) => setBlockType(editor, type);
 
   return (
     <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
@@ -122,10 +124,10 @@ export function Toolbar({ onSourceView }: { onSourceView: () => void }) {
       <ToolButton label={t('toolbar.numberList')} pressed={format.block === 'number'} onClick={() => block('number')}>
         <Icon name="numberList" />
       </ToolButton>
-      <ToolButton label={t('toolbar.quote')} pressed={format.block === 'quote'} onClick={() => block('quote')}>
+      <ToolButton label={t('toolbar.quote')} pressed={format.quote} onClick={() => block('quote')}>
         <Icon name="quote" />
       </ToolButton>
-      <ToolButton label={t('toolbar.citation')} disabled={format.block !== 'quote'} onClick={() => editor.dispatchCommand(QUOTE_CITATION_COMMAND, undefined)}>
+      <ToolButton label={t('toolbar.citation')} disabled={!format.quote} onClick={() => editor.dispatchCommand(QUOTE_CITATION_COMMAND, undefined)}>
         <Icon name="citation" />
       </ToolButton>
       <span className="toolbar-sep" aria-hidden="true" />

@@ -144,7 +144,8 @@ test('a quote holding a heading and a list opens as one, and typing inside keeps
   await waitForSave(page, world.api, post);
   await expect
     .poll(async () => (await world.api.getPost(post.id)).html)
-    .toBe('Före.\n\n<blockquote><h3>Beslut</h3>\n<ul>\n<li>Flextid till kl. 19</li>\n<li>Fria fredagar</li>\n</ul>\n<p>Vi följer upp i höst. Och i vår.</p>\n<cite>Protokoll 14</cite></blockquote>\n\nEfter.');
+    // Only the edited paragraph differs: the quote's other blocks and its spacing stay as written.
+    .toBe(html.replace('höst.</p>', 'höst. Och i vår.</p>'));
   await page.screenshot({ path: screenshotPath('editor-quote-structure') });
   expect(errors).toEqual([]);
   await page.context().close();

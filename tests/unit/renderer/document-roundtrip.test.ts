@@ -160,7 +160,8 @@ describe('a quote holding a heading and a list', () => {
       paragraph.append($createTextNode(' Tillägg.'));
     });
     const out = renderDraft(collect(editor, tracker));
-    expect(out).toBe('Före.\n\n<blockquote><h3>Rubrik</h3>\n<ul>\n<li>ett</li>\n<li>två</li>\n</ul>\n<p>Text i citatet. Tillägg.</p>\n<cite>Någon</cite></blockquote>\n\nEfter.');
+    // The heading and the list are written back as they were (their origins ride on their nodes).
+    expect(out).toBe(classic.replace('Text i citatet.', 'Text i citatet. Tillägg.'));
     const quote = parsePost(out).blocks[1]!;
     expect(quote.kind === 'quote' && quote.children?.map((c) => c.kind)).toEqual(['heading', 'list', 'paragraph']);
   });

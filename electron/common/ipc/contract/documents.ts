@@ -91,6 +91,19 @@ const quoteChild: Validator<QuoteChild> = (value, path) => {
   return fail(`${path}.kind`, 'expected paragraph, heading or list');
 };
 
+/** Where a quote's inner block came from (QuoteChildOrigin): core writes `source` only if it reads back to the block. */
+const whitespace = string({ max: DOCUMENT_LIMITS.shortChars, pattern: SEPARATOR });
+const quoteChildOrigin = object({
+  source: optional(html),
+  attrs: optional(attrs),
+  tagAttrs: optional(string({ max: DOCUMENT_LIMITS.urlChars })),
+  leading: optional(whitespace),
+  before: optional(whitespace),
+  trailing: optional(whitespace),
+  cite: optional(html),
+  closing: optional(whitespace),
+});
+
 const base = {
   source: html,
   index: optional(integer({ min: 0, max: DOCUMENT_LIMITS.blocks })),
@@ -115,6 +128,7 @@ const SHAPES = {
     paragraphs: list(html, DOCUMENT_LIMITS.quoteParagraphs),
     children: optional(list(quoteChild, DOCUMENT_LIMITS.quoteParagraphs)),
     citation: optional(html),
+    childOrigins: optional(list(quoteChildOrigin, DOCUMENT_LIMITS.quoteParagraphs)),
   },
   image: {
     ...base,

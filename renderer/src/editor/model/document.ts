@@ -1,10 +1,10 @@
 import { $isListItemNode, $isListNode } from '@lexical/list';
-import { $createParagraphNode, $getRoot, $isDecoratorNode, $setState, type LexicalNode } from 'lexical';
-import type { Dialect, ParsedPost, SourceBlock } from '../../../../electron/common/document.ts';
+import { $createParagraphNode, $getRoot, $isDecoratorNode, $isElementNode, $setState, type ElementNode, type LexicalNode } from 'lexical';
+import type { Dialect, ParsedPost, QuoteBlock, QuoteChild, SourceBlock } from '../../../../electron/common/document.ts';
 import { fingerprintOf } from './hash.ts';
-import { type BlockKeep, type BlockOrigin, listOriginState, originState } from './origin.ts';
+import { type BlockKeep, type BlockOrigin, listOriginState, originState, quoteChildOriginState } from './origin.ts';
 import { $blockToNode } from './to-nodes.ts';
-import { $nodeToBlock } from './to-blocks.ts';
+import { $fingerprintQuoteChild, $nodeToBlock } from './to-blocks.ts';
 
 /** Update tag of the load, so the tracker does not count building the document as editing it. */
 export const LOAD_TAG = 'lh-load';
@@ -29,7 +29,8 @@ function keepOf(block: SourceBlock): BlockKeep | undefined {
 
 /**
  * Replaces the editor's content with a parsed post: one top-level node per block, each carrying its origin
- * (source, index, fingerprint as built). Call inside `editor.update(…, { tag: LOAD_TAG })`.
+ * (source, index, fingerprint as built), and each block inside a quote its own (QuoteChildState in
+ * model/origin.ts). Call inside `editor.update(…, { tag: LOAD_TAG })`.
  */
 export function $loadDocument(doc: ParsedPost): void {
   const root = $getRoot();
@@ -43,10 +44,23 @@ export function $loadDocument(doc: ParsedPost): void {
     // here): the origin also rides on the list's first item, which the merge moves along intact.
     const first = $isListNode(node) ? node.getFirstChild() : null;
     if ($isListItemNode(first)) $setState(first, listOriginState, origin);
+    if (block.kind === 'quote' && $isElementNode(node)) $keepQuoteChildren(node, block, doc.dialect);
   }
   // Somewhere to type after a trailing image or embed (an empty paragraph writes nothing).
   const last = root.getLastChild();
   if (last === null || $isDecoratorNode(last)) root.append($createParagraphNode());
+}
+
+/** Each block of a quote that came from the post keeps its origin on its node (one node per block, in order). */
+function $keepQuoteChildren(quote: ElementNode, block: QuoteBlock, dialect: Dialect): void {
+  if (!block.childOrigins) return;
+  const nodes = quote.getChildren();
+  const children = block.children ?? block.paragraphs.map((html): QuoteChild => ({ kind: 'paragraph', html }));
+  children.forEach((child, i) => {
+    const origin = block.childOrigins?.[i];
+    const node = nodes[i];
+    if (origin && node) $setState(node, quoteChildOriginState, { fingerprint: $fingerprintQuoteChild(node, dialect), child, origin });
+  });
 }
 
 /** The top-level node (child of the root) a node belongs to; shadow roots such as quotes are looked through. */

@@ -1,4 +1,5 @@
 import { createState } from 'lexical';
+import type { QuoteChild, QuoteChildOrigin } from '../../../../electron/common/document.ts';
 
 /**
  * Where a top-level node came from: the block of the opened post it was built from. Kept in NodeState so it
@@ -48,3 +49,37 @@ export const originState = createState('lhOrigin', { parse: parseOrigin });
  * next to each other Lexical merges them into one ListNode, and the items then say where each block began.
  */
 export const listOriginState = createState('lhListOrigin', { parse: parseOrigin });
+
+/**
+ * Where a block inside a quote came from (QuoteBlock.childOrigins), kept on the quote's child node: the block
+ * as read, the fingerprint of the child's projection as first built, and its origin. While the child still
+ * projects to that fingerprint a rewritten quote carries the block as read (core then writes its source);
+ * otherwise the new fields, with the origin's markup. Core checks a source against its block either way.
+ */
+export interface QuoteChildState {
+  readonly fingerprint: string;
+  readonly child: QuoteChild;
+  readonly origin: QuoteChildOrigin;
+}
+
+/** A quote child's shape, as far as a save depends on it (core's contract checks every field again). */
+function isQuoteChild(c: Record<string, unknown>): boolean {
+  if (c['kind'] === 'paragraph') return typeof c['html'] === 'string';
+  if (c['kind'] === 'heading') return typeof c['html'] === 'string' && [1, 2, 3, 4, 5, 6].includes(c['level'] as number);
+  return c['kind'] === 'list' && typeof c['ordered'] === 'boolean' && Array.isArray(c['items']);
+}
+
+const ORIGIN_STRINGS = ['source', 'tagAttrs', 'leading', 'before', 'trailing', 'cite', 'closing'] as const;
+
+/** Checked here because it may come from the clipboard (Lexical JSON another page may have written). */
+function parseQuoteChildState(v: unknown): QuoteChildState | null {
+  if (!isRecord(v) || typeof v['fingerprint'] !== 'string' || !isRecord(v['child']) || !isRecord(v['origin'])) return null;
+  if (!isQuoteChild(v['child'])) return null;
+  const raw = v['origin'];
+  const origin: { -readonly [K in keyof QuoteChildOrigin]: QuoteChildOrigin[K] } = {};
+  for (const k of ORIGIN_STRINGS) if (typeof raw[k] === 'string') origin[k] = raw[k];
+  if (isRecord(raw['attrs'])) origin.attrs = raw['attrs'];
+  return { fingerprint: v['fingerprint'], child: v['child'] as unknown as QuoteChild, origin };
+}
+
+export const quoteChildOriginState = createState('lhQuoteChildOrigin', { parse: parseQuoteChildState });

@@ -4,7 +4,7 @@ import { $createQuoteNode, $isHeadingNode, $isQuoteNode, QuoteNode } from '@lexi
 import { $findMatchingParent, mergeRegister } from '@lexical/utils';
 import {
   $createParagraphNode, $getSelection, $isElementNode, $isParagraphNode, $isRangeSelection, $isRootNode, COMMAND_PRIORITY_LOW,
-  INSERT_PARAGRAPH_COMMAND, KEY_BACKSPACE_COMMAND, type LexicalNode,
+  INSERT_PARAGRAPH_COMMAND, KEY_BACKSPACE_COMMAND, type LexicalEditor, type LexicalNode,
 } from 'lexical';
 import { useEffect } from 'react';
 import { QUOTE_CITATION_COMMAND, TOGGLE_QUOTE_COMMAND } from '../commands.ts';
@@ -75,52 +75,53 @@ function $citation(): void {
   else quote.append($createQuoteCitationNode()).getLastChildOrThrow<ReturnType<typeof $createQuoteCitationNode>>().select();
 }
 
+/** The quote commands, transform and keys on an editor (also headless, for tests); returns the unregister. */
+export function registerQuote(editor: LexicalEditor): () => void {
+  return mergeRegister(
+    editor.registerNodeTransform(QuoteNode, $normalizeQuote),
+    editor.registerCommand(TOGGLE_QUOTE_COMMAND, () => ($toggleQuote(), true), COMMAND_PRIORITY_LOW),
+    editor.registerCommand(QUOTE_CITATION_COMMAND, () => ($citation(), true), COMMAND_PRIORITY_LOW),
+    editor.registerCommand(
+      INSERT_PARAGRAPH_COMMAND,
+      () => {
+        const selection = $getSelection();
+        if (!$isRangeSelection(selection) || !selection.isCollapsed()) return false;
+        const block = selection.anchor.getNode().getTopLevelElement();
+        const quote = block?.getParent();
+        if (!$isParagraphNode(block) || !$isQuoteNode(quote) || block.getTextContentSize() !== 0) return false;
+        const next = block.getNextSibling();
+        if (next !== null && !$isQuoteCitationNode(next)) return false;
+        quote.insertAfter(block);
+        block.select();
+        if (quote.getChildrenSize() === 0) quote.remove();
+        return true;
+      },
+      COMMAND_PRIORITY_LOW,
+    ),
+    editor.registerCommand(
+      KEY_BACKSPACE_COMMAND,
+      (event) => {
+        const selection = $getSelection();
+        if (!$isRangeSelection(selection) || !selection.isCollapsed() || selection.anchor.offset !== 0) return false;
+        const block = selection.anchor.getNode().getTopLevelElement();
+        const quote = block?.getParent();
+        if (!block || !$isQuoteNode(quote) || $isRootNode(block) || quote.getFirstChild() !== block) return false;
+        if (selection.anchor.getNode() !== block && block.getFirstDescendant() !== selection.anchor.getNode()) return false;
+        event?.preventDefault();
+        const lifted = $isQuoteCitationNode(block) ? $createParagraphNode().append(...block.getChildren()) : block;
+        quote.insertBefore(lifted);
+        if (lifted !== block) block.remove();
+        lifted.selectStart();
+        if (quote.getChildrenSize() === 0) quote.remove();
+        return true;
+      },
+      COMMAND_PRIORITY_LOW,
+    ),
+  );
+}
+
 export function QuotePlugin() {
   const [editor] = useLexicalComposerContext();
-  useEffect(
-    () =>
-      mergeRegister(
-        editor.registerNodeTransform(QuoteNode, $normalizeQuote),
-        editor.registerCommand(TOGGLE_QUOTE_COMMAND, () => ($toggleQuote(), true), COMMAND_PRIORITY_LOW),
-        editor.registerCommand(QUOTE_CITATION_COMMAND, () => ($citation(), true), COMMAND_PRIORITY_LOW),
-        editor.registerCommand(
-          INSERT_PARAGRAPH_COMMAND,
-          () => {
-            const selection = $getSelection();
-            if (!$isRangeSelection(selection) || !selection.isCollapsed()) return false;
-            const block = selection.anchor.getNode().getTopLevelElement();
-            const quote = block?.getParent();
-            if (!$isParagraphNode(block) || !$isQuoteNode(quote) || block.getTextContentSize() !== 0) return false;
-            const next = block.getNextSibling();
-            if (next !== null && !$isQuoteCitationNode(next)) return false;
-            quote.insertAfter(block);
-            block.select();
-            if (quote.getChildrenSize() === 0) quote.remove();
-            return true;
-          },
-          COMMAND_PRIORITY_LOW,
-        ),
-        editor.registerCommand(
-          KEY_BACKSPACE_COMMAND,
-          (event) => {
-            const selection = $getSelection();
-            if (!$isRangeSelection(selection) || !selection.isCollapsed() || selection.anchor.offset !== 0) return false;
-            const block = selection.anchor.getNode().getTopLevelElement();
-            const quote = block?.getParent();
-            if (!block || !$isQuoteNode(quote) || $isRootNode(block) || quote.getFirstChild() !== block) return false;
-            if (selection.anchor.getNode() !== block && block.getFirstDescendant() !== selection.anchor.getNode()) return false;
-            event?.preventDefault();
-            const lifted = $isQuoteCitationNode(block) ? $createParagraphNode().append(...block.getChildren()) : block;
-            quote.insertBefore(lifted);
-            if (lifted !== block) block.remove();
-            lifted.selectStart();
-            if (quote.getChildrenSize() === 0) quote.remove();
-            return true;
-          },
-          COMMAND_PRIORITY_LOW,
-        ),
-      ),
-    [editor],
-  );
+  useEffect(() => registerQuote(editor), [editor]);
   return null;
 }

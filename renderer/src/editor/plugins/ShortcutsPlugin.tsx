@@ -1,7 +1,7 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { COMMAND_PRIORITY_LOW, KEY_MODIFIER_COMMAND } from 'lexical';
 import { useEffect } from 'react';
-import { $currentBlockType, type BlockType, setBlockType } from '../blockFormat.ts';
+import { type BlockType, setBlockType } from '../blockFormat.ts';
 
 /**
  * Block shortcuts as in Google Docs and Word: Ctrl/Cmd+Alt+2…4 headings, +0 a paragraph, Ctrl/Cmd+Shift+8
@@ -23,8 +23,7 @@ export function ShortcutsPlugin() {
           const type = digit ? KEYS[`${event.altKey ? 'alt' : 'shift'}+${digit}`] : undefined;
           if (!type) return false;
           event.preventDefault();
-          const current = editor.getEditorState().read($currentBlockType);
-          setBlockType(editor, type, current);
+          setBlockType(editor, type);
           return true;
         },
         COMMAND_PRIORITY_LOW,

@@ -17,8 +17,8 @@ const HEADING: ElementTransformer = {
   dependencies: [HeadingNode],
   export: (node, children) => ($isHeadingNode(node) ? `${'#'.repeat(Number(node.getTag().slice(1)))} ${children(node)}` : null),
   regExp: /^(#{2,4})\s/,
+  // In a quote too: it may hold headings (the paragraph is replaced where it is, inside the quote).
   replace: (parent, children, match, isImport) => {
-    if ($isQuoteNode(parent.getParent())) return false;
     const heading = $createHeadingNode(`h${match[1]!.length}` as HeadingTagType);
     heading.append(...children);
     parent.replace(heading);
