@@ -54,8 +54,10 @@ export function trackOffscreenBlocks(root: HTMLElement): () => void {
       });
     });
   };
+  const estimated = new WeakSet<Element>();
   const update = () => {
     frame = 0;
+    estimateHeights(root, estimated);
     if (markFarBlocks(root, scroller)) settleLater();
   };
   const later = () => {
@@ -88,7 +90,39 @@ export function trackOffscreenBlocks(root: HTMLElement): () => void {
       block.removeAttribute(FAR_ATTRIBUTE);
       block.removeAttribute(SHOWN_ATTRIBUTE);
     }
+    for (const block of root.children) if (block instanceof HTMLElement) block.style.removeProperty('contain-intrinsic-size');
   };
+}
+
+/** An average letter of the body text, in ems (Georgia-like serif prose). */
+const LETTER_EM = 0.47;
+
+/**
+ * Gives each text block not seen before a placeholder height from its length (lines × line height), for as
+ * long as it has never been rendered: `auto` in `contain-intrinsic-size` makes the browser use the real
+ * height once it has one. With one 3em placeholder for every block, a long post's scrollbar lied and a jump
+ * to the end landed short of it, as the blocks shown there grew. Blocks that are not text (images, embeds,
+ * kept HTML) keep the stylesheet's placeholder.
+ */
+function estimateHeights(root: HTMLElement, estimated: WeakSet<Element>): void {
+  const blocks = root.children;
+  let lineHeight = 0;
+  let lettersPerLine = 0;
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    if (estimated.has(block)) continue;
+    estimated.add(block);
+    if (!(block instanceof HTMLElement) || block.getAttribute('contenteditable') === 'false') continue;
+    if (lineHeight === 0) {
+      const style = getComputedStyle(root);
+      const fontSize = parseFloat(style.fontSize) || 16;
+      lineHeight = parseFloat(style.lineHeight) || fontSize * 1.5;
+      lettersPerLine = Math.max(20, root.clientWidth / (fontSize * LETTER_EM));
+    }
+    // A list or a quote holds at least a line per item or inner block.
+    const lines = Math.max(1, block.childElementCount * (block.matches('ul, ol, blockquote') ? 1 : 0), Math.ceil((block.textContent?.length ?? 0) / lettersPerLine));
+    block.style.setProperty('contain-intrinsic-size', `auto ${Math.round(lines * lineHeight)}px`);
+  }
 }
 
 function scrollingParent(element: HTMLElement): HTMLElement | null {
