@@ -57,8 +57,8 @@ export function trackOffscreenBlocks(root: HTMLElement): () => void {
   const estimated = new WeakSet<Element>();
   const update = () => {
     frame = 0;
-    estimateHeights(root, estimated);
     if (markFarBlocks(root, scroller)) settleLater();
+    estimateHeights(root, estimated);
   };
   const later = () => {
     if (frame === 0) frame = requestAnimationFrame(update);
@@ -98,11 +98,12 @@ export function trackOffscreenBlocks(root: HTMLElement): () => void {
 const LETTER_EM = 0.47;
 
 /**
- * Gives each text block not seen before a placeholder height from its length (lines × line height), for as
+ * Gives each text block first seen hidden a placeholder height from its length (lines × line height), for as
  * long as it has never been rendered: `auto` in `contain-intrinsic-size` makes the browser use the real
  * height once it has one. With one 3em placeholder for every block, a long post's scrollbar lied and a jump
- * to the end landed short of it, as the blocks shown there grew. Blocks that are not text (images, embeds,
- * kept HTML) keep the stylesheet's placeholder.
+ * to the end landed short of it, as the blocks shown there grew. A block first seen near the viewport (the
+ * top of a post just opened, a block just typed) is rendered anyway and gets none, nor do blocks that are not
+ * text (images, embeds, kept HTML): they keep the stylesheet's placeholder.
  */
 function estimateHeights(root: HTMLElement, estimated: WeakSet<Element>): void {
   const blocks = root.children;
@@ -112,7 +113,7 @@ function estimateHeights(root: HTMLElement, estimated: WeakSet<Element>): void {
     const block = blocks[i]!;
     if (estimated.has(block)) continue;
     estimated.add(block);
-    if (!(block instanceof HTMLElement) || block.getAttribute('contenteditable') === 'false') continue;
+    if (!(block instanceof HTMLElement) || !block.hasAttribute(FAR_ATTRIBUTE) || block.getAttribute('contenteditable') === 'false') continue;
     if (lineHeight === 0) {
       const style = getComputedStyle(root);
       const fontSize = parseFloat(style.fontSize) || 16;
