@@ -6,6 +6,8 @@
 export interface KeySample {
   down: number;
   handled: number;
+  /** When the next frame's requestAnimationFrame callbacks ran: `frame − raf` is that frame's rendering. */
+  raf: number;
   frame: number;
 }
 
@@ -28,10 +30,11 @@ export function installProbe(): void {
     'keydown',
     (event) => {
       if (!state.recording) return;
-      const sample: KeySample = { down: event.timeStamp, handled: Number.NaN, frame: Number.NaN };
+      const sample: KeySample = { down: event.timeStamp, handled: Number.NaN, raf: Number.NaN, frame: Number.NaN };
       pending = sample;
       state.samples.push(sample);
       requestAnimationFrame(() => {
+        sample.raf = performance.now();
         const channel = new MessageChannel();
         channel.port1.onmessage = () => {
           sample.frame = performance.now();
