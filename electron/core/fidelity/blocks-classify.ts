@@ -6,7 +6,7 @@ import type { BlockNode } from './blocks-parse.ts';
 import { innerPieces, parseBlockTree } from './blocks-parse.ts';
 import { embedProvider } from './embed.ts';
 import { type ElementNode, inner, parseFragment, significant } from './html.ts';
-import type { HeadingBlock, ListItem, ListModel, QuoteBlock, QuoteChild, QuoteChildOrigin, SourceBlock } from './model.ts';
+import { type HeadingBlock, type ListItem, type ListModel, type QuoteBlock, type QuoteChild, type QuoteChildOrigin, type SourceBlock, quoteShape } from './model.ts';
 import { asAlign, hasEndTag, isInlineHtml, leadingImage, readList, readQuote, soleElement, trimWs } from './read-html.ts';
 
 type Fields<T> = T extends SourceBlock ? Omit<T, 'source' | 'blockName' | 'attrs'> : never;
@@ -103,18 +103,9 @@ function blockQuote(raw: string, node: BlockNode): BlockFields | undefined {
   last.trailing = close[1]!;
   if (citation !== undefined) Object.assign(last, { cite: close[2]!, closing: close[4]! });
   if (citation !== undefined && !isInlineHtml(citation)) return undefined;
-  const q = asQuote(children, open[1] ?? '');
-  q.childOrigins = childOrigins;
+  const q: Fields<QuoteBlock> = { kind: 'quote', ...quoteShape(children), tagAttrs: open[1] ?? '', childOrigins };
   if (citation !== undefined) q.citation = citation;
   return q;
-}
-
-/** A quote's fields from its blocks: `children` only when one is a heading or a list (else the simple shape). */
-function asQuote(children: QuoteChild[], tagAttrs: string): Fields<QuoteBlock> {
-  const structured = children.some((c) => c.kind !== 'paragraph');
-  return structured
-    ? { kind: 'quote', paragraphs: [], children, tagAttrs }
-    : { kind: 'quote', paragraphs: children.map((c) => (c.kind === 'list' ? '' : c.html)), tagAttrs };
 }
 
 /** An inner block a quote may hold, read as a quote child, with the markup a fresh write of it keeps. */

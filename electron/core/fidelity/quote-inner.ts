@@ -5,7 +5,7 @@
 // block, last. So an edit of one paragraph in a quote changes only that paragraph's text.
 
 import { canonicalJson } from './fingerprint.ts';
-import type { QuoteBlock, QuoteChild, QuoteChildOrigin } from './model.ts';
+import { type QuoteBlock, type QuoteChild, type QuoteChildOrigin, quoteChildren } from './model.ts';
 import { trimWs } from './read-html.ts';
 
 export interface QuoteInnerStyle {
@@ -17,11 +17,6 @@ export interface QuoteInnerStyle {
   leading: string;
   between: string;
   beforeCite: string;
-}
-
-/** The blocks of a quote whichever shape holds them. */
-function quoteChildren(b: QuoteBlock): QuoteChild[] {
-  return b.children ?? b.paragraphs.map((html) => ({ kind: 'paragraph', html }));
 }
 
 /** What goes between `<blockquote …>` and `</blockquote>`: the blocks, then `cite` (the attribution written fresh, or ''). */

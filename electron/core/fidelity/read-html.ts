@@ -4,7 +4,7 @@
 
 import { BLOCK_TAGS, type ElementNode, type HtmlNode, containsTag, getAttr, inner, parseAttrs, parseFragment, significant } from './html.ts';
 import { decodeEntities } from './inline.ts';
-import type { HeadingBlock, ImageAlign, ImageBlock, ListItem, ListModel, QuoteChild, QuoteChildOrigin } from './model.ts';
+import { type HeadingBlock, type ImageAlign, type ImageBlock, type ListItem, type ListModel, type QuoteChild, type QuoteChildOrigin, quoteShape } from './model.ts';
 
 /** Inline content: no block-level markup (and no comments, which the editor cannot keep inline). */
 export function isInlineHtml(html: string): boolean {
@@ -112,7 +112,6 @@ export function readQuote(s: string, el: ElementNode): QuoteFields | undefined {
       const child = quoteElement(s, n);
       if (!child) return undefined;
       children.push(child);
-      if (child.kind === 'paragraph') paragraphs.push(child.html);
       const gap = s.slice(pos, n.start);
       childOrigins.push({ source: s.slice(n.start, n.end), tagAttrs: n.attrs, ...(children.length === 1 ? { leading: gap } : { before: gap }) });
       pos = n.end;
@@ -132,8 +131,8 @@ export function readQuote(s: string, el: ElementNode): QuoteFields | undefined {
       citation = trimWs(m[1]!);
     }
   }
-  const structured = children.some((c) => c.kind !== 'paragraph');
-  const out: QuoteFields = structured ? { paragraphs: [], children } : { paragraphs };
+  // Elements were read (children), or blank-line text (paragraphs).
+  const out: QuoteFields = children.length ? quoteShape(children) : { paragraphs };
   if (childOrigins.length) out.childOrigins = childOrigins;
   if (citation !== undefined) out.citation = citation;
   return out;

@@ -1,8 +1,9 @@
 import { $isListItemNode, $isListNode } from '@lexical/list';
 import { $createParagraphNode, $getRoot, $isDecoratorNode, $isElementNode, $setState, type ElementNode, type LexicalNode } from 'lexical';
-import type { Dialect, ParsedPost, QuoteBlock, QuoteChild, SourceBlock } from '../../../../electron/common/document.ts';
+import type { Dialect, ParsedPost, QuoteBlock, SourceBlock } from '../../../../electron/common/document.ts';
 import { fingerprintOf } from './hash.ts';
 import { type BlockKeep, type BlockOrigin, listOriginState, originState, quoteChildOriginState } from './origin.ts';
+import { quoteChildren } from './quote-shape.ts';
 import { $blockToNode } from './to-nodes.ts';
 import { $fingerprintQuoteChild, $nodeToBlock } from './to-blocks.ts';
 
@@ -55,7 +56,7 @@ export function $loadDocument(doc: ParsedPost): void {
 function $keepQuoteChildren(quote: ElementNode, block: QuoteBlock, dialect: Dialect): void {
   if (!block.childOrigins) return;
   const nodes = quote.getChildren();
-  const children = block.children ?? block.paragraphs.map((html): QuoteChild => ({ kind: 'paragraph', html }));
+  const children = quoteChildren(block);
   children.forEach((child, i) => {
     const origin = block.childOrigins?.[i];
     const node = nodes[i];

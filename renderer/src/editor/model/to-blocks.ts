@@ -11,6 +11,7 @@ import { $isRuleNode } from '../nodes/RuleNode.tsx';
 import { fingerprintOf } from './hash.ts';
 import { $inlineHtml, type InlineMode } from './inline-write.ts';
 import { quoteChildOriginState } from './origin.ts';
+import { quoteShape } from './quote-shape.ts';
 
 /**
  * A top-level node as a block of the model — what core serialises when the node is new or changed, and
@@ -112,9 +113,7 @@ function $quoteBlock(node: QuoteNode, dialect: Dialect, mode: InlineMode): Sourc
     children.push(kept && $fingerprintQuoteChild(child, dialect) === kept.fingerprint ? kept.child : projected);
     origins.push(kept?.origin ?? {});
   }
-  const structured = children.some((c) => c.kind !== 'paragraph');
-  const paragraphs = structured ? [] : children.flatMap((c) => (c.kind === 'list' ? [] : [c.html]));
-  const block: QuoteBlock = structured ? { kind: 'quote', source: '', paragraphs, children } : { kind: 'quote', source: '', paragraphs };
+  const block: QuoteBlock = { kind: 'quote', source: '', ...quoteShape(children) };
   if (citation !== undefined && citation.trim() !== '') block.citation = citation;
   if (origins.some((o) => Object.keys(o).length)) block.childOrigins = origins;
   return block;

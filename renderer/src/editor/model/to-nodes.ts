@@ -10,6 +10,7 @@ import { $createQuoteCitationNode } from '../nodes/QuoteCitationNode.ts';
 import { $createRuleNode } from '../nodes/RuleNode.tsx';
 import { parseEmbed, parseImage, parseMore } from '../nodes/data.ts';
 import { $appendInline } from './inline-parse.ts';
+import { quoteChildren } from './quote-shape.ts';
 
 /**
  * One block of the model as one top-level Lexical node (so a node's origin is exactly one block):
@@ -35,7 +36,7 @@ export function $blockToNode(block: SourceBlock, dialect: Dialect): LexicalNode 
       return $buildList(block, dialect);
     case 'quote': {
       const quote = $createQuoteNode({ shadowRoot: true });
-      for (const child of block.children ?? block.paragraphs.map((html) => ({ kind: 'paragraph' as const, html }))) {
+      for (const child of quoteChildren(block)) {
         if (child.kind === 'list') {
           quote.append($buildList(child, dialect));
           continue;

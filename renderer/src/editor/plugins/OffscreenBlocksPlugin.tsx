@@ -141,6 +141,12 @@ function blockOf(root: HTMLElement, node: Node | null): Element | null {
   return null;
 }
 
+/** Brings a hidden block back fully rendered in this frame (SHOWN_ATTRIBUTE; it settles to `auto` later). */
+function showNow(block: Element): void {
+  block.removeAttribute(FAR_ATTRIBUTE);
+  block.setAttribute(SHOWN_ATTRIBUTE, '');
+}
+
 /** Blocks around the caret a page key may move it through: more than a screen of one-line blocks. */
 const PAGE_BLOCKS = 40;
 
@@ -158,8 +164,7 @@ function revealForCaretKey(root: HTMLElement, event: KeyboardEvent): boolean {
     let any = false;
     for (let i = Math.max(0, from); i <= Math.min(blocks.length - 1, to); i++) {
       if (!blocks[i]!.hasAttribute(FAR_ATTRIBUTE)) continue;
-      blocks[i]!.removeAttribute(FAR_ATTRIBUTE);
-      blocks[i]!.setAttribute(SHOWN_ATTRIBUTE, '');
+      showNow(blocks[i]!);
       any = true;
     }
     return any;
@@ -235,8 +240,7 @@ export function markFarBlocks(root: HTMLElement, scroller: HTMLElement): boolean
       if (far) block.setAttribute(FAR_ATTRIBUTE, '');
       else {
         // Rendered at once (an `auto` block would wait for the next frame), so the anchor sees its real height.
-        block.removeAttribute(FAR_ATTRIBUTE);
-        block.setAttribute(SHOWN_ATTRIBUTE, '');
+        showNow(block);
         shown = true;
       }
       if (i < anchorAt) changedAbove = true;
